@@ -1,0 +1,56 @@
+// What the executor says while it runs. Renderers subscribe; the executor knows no terminal.
+import type { Action } from "../plan/types.js";
+
+export type ModelResult = "succeeded" | "failed" | "timed_out" | "skipped" | "not_started";
+
+export interface ModelOutcome {
+  address: string;
+  action: Action;
+  result: ModelResult;
+  /** The verified load's status (SUCCESS, WARNING, ERROR, …), or null when none was seen. */
+  loadStatus: string | null;
+  loadId: string | null;
+  /** Why it failed or was skipped, or the service's message on a WARNING; null when nothing to say. */
+  message: string | null;
+  /** From start of work on the model (after queueing) to its verified end; 0 for skips. */
+  durationMs: number;
+}
+
+export type ApplyEvent =
+  | {
+      type: "start";
+      at: string;
+      models: { address: string; action: Action }[];
+      parallelism: number;
+      poolParallelism: Record<string, number>;
+    }
+  /** Waiting for a slot within the bounds. */
+  | { type: "queued"; at: string; address: string; action: Action }
+  /** A load was already running when we looked: waiting for it to end (onRunning: wait). */
+  | { type: "waiting"; at: string; address: string; loadId: string | null; status: string }
+  /** The trigger was accepted (or a lost trigger was found to have started a load). */
+  | { type: "triggered"; at: string; address: string; action: Action; adopted: boolean }
+  /** Our new load was seen in last-load (its id, once known). */
+  | { type: "load_seen"; at: string; address: string; loadId: string | null; status: string }
+  | { type: "polled"; at: string; address: string; loadId: string | null; status: string; elapsedMs: number }
+  /** A request failed and will be tried again. */
+  | { type: "retry"; at: string; address: string; attempt: number; delayMs: number; reason: string }
+  | ({ type: "finished"; at: string } & ModelOutcome)
+  /** First Ctrl-C: no new loads start; loads in flight are still verified. */
+  | { type: "interrupted"; at: string }
+  | {
+      type: "summary";
+      at: string;
+      models: ModelOutcome[];
+      succeeded: number;
+      failed: number;
+      skipped: number;
+      timedOut: number;
+      notStarted: number;
+      /** Succeeded with a WARNING load (onWarning: succeed). */
+      warnings: number;
+      durationMs: number;
+      interrupted: boolean;
+    };
+
+export type ApplyEventType = ApplyEvent["type"];

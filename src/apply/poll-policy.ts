@@ -1,0 +1,36 @@
+// How often to ask last-load. The wait grows with the load's age (a fraction of the time since
+// the trigger), so a load is reported within max(minInterval, fraction × run time) of its end and
+// the number of polls grows with the log of its duration.
+
+export interface PollPolicy {
+  /** Shortest wait between polls. */
+  minIntervalMs: number;
+  /** Longest wait between polls. */
+  maxIntervalMs: number;
+  /** Wait as a fraction of the time elapsed since the trigger. */
+  fraction: number;
+  /** How long to look for the load of a trigger whose answer was lost. */
+  settleMs: number;
+  /** Triggers sent at most for one model (the first and re-sends after last-load showed none started). */
+  maxTriggerAttempts: number;
+  /** Wait before re-sending a trigger that failed and started nothing. */
+  retryDelayMs: number;
+  /** Reads in a row that may fail (after the client's own retries) before the model fails. */
+  maxReadFailures: number;
+}
+
+export const DEFAULT_POLL_POLICY: PollPolicy = {
+  minIntervalMs: 1_000,
+  maxIntervalMs: 5 * 60_000,
+  fraction: 0.1,
+  settleMs: 15_000,
+  maxTriggerAttempts: 3,
+  retryDelayMs: 2_000,
+  maxReadFailures: 5,
+};
+
+/** The wait before the next poll; jitter only shortens it, so the bound holds. */
+export function nextPollDelay(elapsedMs: number, policy: PollPolicy, random: () => number): number {
+  const base = Math.min(policy.maxIntervalMs, Math.max(policy.minIntervalMs, policy.fraction * elapsedMs));
+  return Math.round(base * (0.85 + 0.15 * random()));
+}

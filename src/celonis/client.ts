@@ -1,0 +1,381 @@
+// The one HTTP boundary: CelonisApi over fetch, with the auth header, per-request timeouts, a cap on
+// requests in flight, retries of reads, a rate-limit gate shared by all callers, and no blind
+// re-sending of writes. Every text that leaves here has the key redacted.
+import { STATUS_CODES } from "node:http";
+import { fetch as undiciFetch, type Dispatcher } from "undici";
+import type { DataModelInfo, DataModelTable, ModelRef, PoolInfo } from "../shared/types.js";
+import { UserError } from "../shared/errors.js";
+import { VERSION } from "../version.js";
+import type { CallOptions, CelonisApi, LastLoad, TriggerKind } from "./api.js";
+import { abortError, raceAbort, realSleep, throwIfAborted } from "./abort.js";
+import type { Where } from "./body-json.js";
+import { authorizationHeader, type KeyType } from "./connection.js";
+import { createDispatcher } from "./dispatcher.js";
+import { paths } from "./endpoints.js";
+import { parseErrorBody } from "./error-body.js";
+import { ApiError } from "./errors.js";
+import { parseLastLoad } from "./last-load.js";
+import { parseModels, parsePools, parseTables } from "./listings.js";
+import { classifyNetworkError, type NetworkFailure } from "./network-error.js";
+import { budgetReport, NO_REPORT, RateGate, type BudgetReport } from "./rate-gate.js";
+import { makeRedactor } from "./redact.js";
+import {
+  backoffDelay,
+  exhaustedBudgetWaitMs,
+  GATEWAY_STATUSES,
+  RETRYABLE_READ_STATUSES,
+  serviceWaitMs,
+  type HeaderReader,
+  type RetrySettings,
+} from "./retry-policy.js";
+import { Semaphore } from "./semaphore.js";
+
+/** What the client needs of a fetch: Node's global fetch (msw in tests) and undici's both fit. */
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+  redirect: "manual";
+}
+export interface FetchResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: HeaderReader;
+  text(): Promise<string>;
+}
+export type FetchFn = (url: string, init: FetchInit) => Promise<FetchResponse>;
+
+export interface RetryInfo {
+  method: string;
+  path: string;
+  /** The attempt that failed, from 1. */
+  attempt: number;
+  /** The wait before the next attempt. */
+  delayMs: number;
+  reason: string;
+}
+
+export interface ClientStats {
+  /** Requests handed to fetch (every attempt counts). */
+  requests: number;
+  retries: number;
+  /** 429 answers received. */
+  rateLimited: number;
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  key: string;
+  keyType: KeyType;
+  /** Default: undici's fetch with `dispatcher`. When given (tests: msw's globalThis.fetch), no dispatcher is passed to it. */
+  fetch?: FetchFn;
+  /** Default: createDispatcher(process.env), closed by close(). Ignored when `fetch` is given. */
+  dispatcher?: Dispatcher;
+  requestTimeoutMs?: number;
+  retry?: Partial<RetrySettings>;
+  /** Requests in flight at once, all callers together. */
+  maxConcurrency?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  onRetry?: (info: RetryInfo) => void;
+  userAgent?: string;
+}
+
+export interface CelonisClient extends CelonisApi {
+  stats(): ClientStats;
+  /** Closes the dispatcher the client created (not one it was given). */
+  close(): Promise<void>;
+}
+
+export const CLIENT_DEFAULTS = {
+  requestTimeoutMs: 30_000,
+  retry: { maxAttempts: 5, baseDelayMs: 250, maxDelayMs: 30_000 },
+  maxConcurrency: 16,
+} as const;
+
+interface Answer {
+  status: number;
+  statusText: string;
+  headers: HeaderReader;
+  text: string;
+}
+
+type Outcome =
+  | ({ type: "response" } & Answer)
+  | { type: "failure"; kind: "network" | "timeout"; failure: NetworkFailure | null; status: number | null };
+
+type Verdict =
+  | { type: "done"; answer: Answer }
+  | { type: "fail"; error: ApiError }
+  /** Try again after `delayMs` (already waited by the shared gate when `gated`); `error` if attempts run out. */
+  | { type: "retry"; delayMs: number; gated: boolean; reason: string; error: ApiError };
+
+export function createCelonisClient(opts: ClientOptions): CelonisClient {
+  const baseUrl = opts.baseUrl.replace(/\/+$/, "");
+  const host = safeHost(baseUrl);
+  const redact = makeRedactor(opts.key);
+  const retry: RetrySettings = { ...CLIENT_DEFAULTS.retry, ...stripUndefined(opts.retry ?? {}) };
+  const timeoutMs = opts.requestTimeoutMs ?? CLIENT_DEFAULTS.requestTimeoutMs;
+  const now = opts.now ?? Date.now;
+  const random = opts.random ?? Math.random;
+  const rawSleep = opts.sleep ?? realSleep;
+  const sleep = (ms: number, signal?: AbortSignal): Promise<void> => raceAbort(rawSleep(ms, signal), signal);
+  const gate = new RateGate(now);
+  const slots = new Semaphore(opts.maxConcurrency ?? CLIENT_DEFAULTS.maxConcurrency);
+  const counters: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
+
+  let ownDispatcher: Dispatcher | null = null;
+  let fetchFn: FetchFn;
+  if (opts.fetch) {
+    fetchFn = opts.fetch;
+  } else {
+    const dispatcher = opts.dispatcher ?? (ownDispatcher = createDispatcher(process.env));
+    fetchFn = (url, init) => undiciFetch(url, { ...init, dispatcher });
+  }
+
+  const baseHeaders: Record<string, string> = {
+    accept: "application/json",
+    authorization: authorizationHeader(opts.keyType, opts.key),
+    "user-agent": opts.userAgent ?? `reloadctl/${VERSION}`,
+  };
+
+  async function admit(signal: AbortSignal | undefined): Promise<() => void> {
+    for (;;) {
+      const honoured = await gate.pass(sleep, signal);
+      const release = await slots.acquire(signal);
+      // The gate may have been shut further while this request waited for a slot.
+      if (gate.openAt === honoured || gate.remainingMs() === 0) return release;
+      release();
+    }
+  }
+
+  /** One attempt in its turn: the gate spaces starts to the service's limit and learns from each answer. */
+  async function pacedAttempt(where: Where, body: string | undefined, signal: AbortSignal | undefined): Promise<Outcome> {
+    const waitMs = gate.book();
+    let report: BudgetReport = NO_REPORT;
+    try {
+      if (waitMs > 0) {
+        await sleep(waitMs, signal);
+        await gate.pass(sleep, signal);
+      }
+      const outcome = await attemptOnce(where, body, signal);
+      if (outcome.type === "response") report = budgetReport(outcome.headers);
+      return outcome;
+    } finally {
+      gate.answered(report);
+    }
+  }
+
+  async function attemptOnce(where: Where, body: string | undefined, signal: AbortSignal | undefined): Promise<Outcome> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const headers = body === undefined ? baseHeaders : { ...baseHeaders, "content-type": "application/json" };
+    const init: FetchInit = { method: where.method, headers, signal: combined, redirect: "manual" };
+    if (body !== undefined) init.body = body;
+    const failed = (err: unknown, status: number | null): Outcome => {
+      if (signal?.aborted) throw abortError(signal);
+      if (timeout.aborted) return { type: "failure", kind: "timeout", failure: null, status };
+      return { type: "failure", kind: "network", failure: classifyNetworkError(err), status };
+    };
+    counters.requests++;
+    let res: FetchResponse;
+    try {
+      res = await fetchFn(baseUrl + where.path, init);
+    } catch (err) {
+      return failed(err, null);
+    }
+    try {
+      const text = await res.text();
+      return { type: "response", status: res.status, statusText: res.statusText, headers: res.headers, text };
+    } catch (err) {
+      return failed(err, res.status);
+    }
+  }
+
+  function judgeResponse(where: Where, a: Answer, attempt: number): Verdict {
+    const write = where.method !== "GET";
+    if (a.status >= 200 && a.status < 300) {
+      const budgetWait = exhaustedBudgetWaitMs(a.headers, now());
+      if (budgetWait !== null) gate.shutFor(Math.min(budgetWait, retry.maxDelayMs));
+      return { type: "done", answer: a };
+    }
+    const asked = serviceWaitMs(a.headers, now());
+    const delayMs = Math.min(asked ?? backoffDelay(attempt, retry, random), retry.maxDelayMs);
+    const reason = `${a.status} ${statusName(a)}`;
+    if (a.status === 429) {
+      counters.rateLimited++;
+      gate.shutFor(delayMs);
+      // A 429 was refused before any work: even a write is safe to send again.
+      const error = httpError(where, a, { retryable: true, mayHaveReachedServer: false, retryAfterMs: asked, attempts: attempt });
+      return { type: "retry", delayMs, gated: true, reason, error };
+    }
+    if (!write && RETRYABLE_READ_STATUSES.has(a.status)) {
+      const error = httpError(where, a, { retryable: true, mayHaveReachedServer: false, retryAfterMs: asked, attempts: attempt });
+      return { type: "retry", delayMs, gated: false, reason, error };
+    }
+    // A write's 502/503/504 came from a gateway: the origin may or may not have started the load.
+    // A 500 is the origin's own answer that it failed the request.
+    const mayHaveReachedServer = write && GATEWAY_STATUSES.has(a.status);
+    return { type: "fail", error: httpError(where, a, { retryable: false, mayHaveReachedServer, retryAfterMs: asked, attempts: 1 }) };
+  }
+
+  function judge(where: Where, o: Outcome, attempt: number): Verdict {
+    if (o.type === "response") return judgeResponse(where, o, attempt);
+    const write = where.method !== "GET";
+    // The status line arrived but the body did not: a write's outcome is the status (its body is not used).
+    if (write && o.status !== null) return judgeResponse(where, { status: o.status, statusText: "", headers: new Headers(), text: "" }, attempt);
+    const f = o.failure;
+    if (f?.certificate) return { type: "fail", error: transportError(where, o, false, false) };
+    const safe = !write || (o.kind === "network" && f !== null && f.neverSent);
+    if (!safe) return { type: "fail", error: transportError(where, o, false, true) };
+    const reason = o.kind === "timeout" ? `timed out after ${seconds(timeoutMs)}` : (f?.description ?? "network error");
+    const error = transportError(where, o, true, !(o.kind === "network" && f?.neverSent));
+    return { type: "retry", delayMs: backoffDelay(attempt, retry, random), gated: false, reason, error };
+  }
+
+  async function send(where: Where, body: string | undefined, signal: AbortSignal | undefined): Promise<Answer> {
+    for (let attempt = 1; ; attempt++) {
+      throwIfAborted(signal);
+      const release = await admit(signal);
+      let outcome: Outcome;
+      try {
+        outcome = await pacedAttempt(where, body, signal);
+      } finally {
+        release();
+      }
+      const verdict = judge(where, outcome, attempt);
+      if (verdict.type === "done") return verdict.answer;
+      if (verdict.type === "fail") throw verdict.error;
+      if (attempt >= retry.maxAttempts) throw verdict.error;
+      counters.retries++;
+      const delayMs = verdict.gated ? gate.remainingMs() : verdict.delayMs;
+      opts.onRetry?.({ method: where.method, path: where.path, attempt, delayMs, reason: redact(verdict.reason) });
+      if (!verdict.gated) await sleep(delayMs, signal);
+    }
+  }
+
+  function httpError(
+    where: Where,
+    a: Answer,
+    o: { retryable: boolean; mayHaveReachedServer: boolean; retryAfterMs: number | null; attempts: number },
+  ): ApiError {
+    const parsed = parseErrorBody(a.text);
+    const serviceMessage = a.status >= 300 && a.status < 400 ? redirectText(a.headers) : parsed.message;
+    const said = serviceMessage === null ? null : redact(serviceMessage);
+    const reference = parsed.reference === null ? null : redact(parsed.reference);
+    const gaveUp = o.attempts > 1 ? ` (gave up after ${o.attempts} attempts)` : "";
+    const message = `${a.status} ${statusName(a)}${said ? `: ${said}` : ""}${reference ? ` (reference ${reference})` : ""}${gaveUp}`;
+    return new ApiError({
+      kind: "http",
+      status: a.status,
+      method: where.method,
+      path: where.path,
+      message: redact(message),
+      serviceMessage: said,
+      reference,
+      errorCode: parsed.errorCode === null ? null : redact(parsed.errorCode),
+      retryable: o.retryable,
+      mayHaveReachedServer: o.mayHaveReachedServer,
+      retryAfterMs: o.retryAfterMs,
+      hint: a.status >= 300 && a.status < 400 ? REDIRECT_HINT : (HINTS[a.status] ?? null),
+    });
+  }
+
+  function transportError(where: Where, o: Outcome & { type: "failure" }, retryable: boolean, mayHaveReachedServer: boolean): ApiError {
+    const what =
+      o.kind === "timeout" ? `no answer from ${host} within ${seconds(timeoutMs)}` : `${o.failure?.description ?? "network error"} talking to ${host}`;
+    const consequence = where.method !== "GET" && mayHaveReachedServer ? "; the request may have reached the service" : "";
+    return new ApiError({
+      kind: o.kind,
+      status: null,
+      method: where.method,
+      path: where.path,
+      message: redact(`${where.method} ${where.path}: ${what}${consequence}`),
+      errorCode: o.failure?.code ?? null,
+      retryable,
+      mayHaveReachedServer,
+      hint: o.failure?.certificate ? "The service's TLS certificate was not accepted; a corporate proxy may need NODE_EXTRA_CA_CERTS." : null,
+    });
+  }
+
+  async function get(path: string, opts: CallOptions | undefined): Promise<{ answer: Answer; where: Where }> {
+    const where = { method: "GET", path };
+    return { answer: await send(where, undefined, opts?.signal), where };
+  }
+
+  async function rethrowAt<T>(where: Where, parse: () => T): Promise<T> {
+    try {
+      return parse();
+    } catch (err) {
+      throw err instanceof ApiError ? err.at(where.method, where.path) : err;
+    }
+  }
+
+  return {
+    baseUrl,
+    async listPools(o) {
+      const { answer, where } = await get(paths.pools(), o);
+      return rethrowAt(where, (): PoolInfo[] => parsePools(answer.status, answer.text, where));
+    },
+    async listModels(poolId, o) {
+      const { answer, where } = await get(paths.models(poolId), o);
+      return rethrowAt(where, (): DataModelInfo[] => parseModels(answer.status, answer.text, poolId, where));
+    },
+    async listTables(ref: ModelRef, o) {
+      const { answer, where } = await get(paths.tables(ref), o);
+      return rethrowAt(where, (): DataModelTable[] => parseTables(answer.status, answer.text, ref, where));
+    },
+    async lastLoad(ref: ModelRef, o): Promise<LastLoad | null> {
+      const { answer, where } = await get(paths.lastLoad(ref), o);
+      return rethrowAt(where, () => parseLastLoad(answer.status, answer.text, where));
+    },
+    async triggerLoad(ref: ModelRef, kind: TriggerKind, o) {
+      await send({ method: "POST", path: paths.load(ref, kind) }, undefined, o?.signal);
+    },
+    async partialSync(ref: ModelRef, tableIds: readonly string[], o) {
+      if (tableIds.length === 0) throw new UserError("A partial reload needs at least one table id.");
+      await send({ method: "POST", path: paths.partialSync(ref) }, JSON.stringify(tableIds), o?.signal);
+    },
+    stats: () => ({ ...counters }),
+    async close() {
+      const d = ownDispatcher;
+      ownDispatcher = null;
+      await d?.close();
+    },
+  };
+}
+
+const REDIRECT_HINT = "The service redirected instead of answering: check the base URL (CELONIS_URL / connection.url).";
+const HINTS: Record<number, string> = {
+  401: "Check the API key and its type: USER_KEY is sent as Bearer, APP_KEY as AppKey (CELONIS_KEY_TYPE).",
+  403: "The key needs Edit permission on the data pool (OAuth scope integration.data-pools).",
+  404: "Check the pool and data model ids, and the base URL.",
+  429: "The service is rate limiting: try again later, or lower parallelism.",
+};
+
+function statusName(a: { status: number; statusText: string }): string {
+  return STATUS_CODES[a.status] ?? (a.statusText || "Unknown Status");
+}
+
+function redirectText(headers: HeaderReader): string {
+  const location = headers.get("location");
+  return location ? `redirected to ${location.slice(0, 200)}` : "redirected";
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+function safeHost(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return "the service";
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,35 @@
+// The production connection pool: keep-alive sockets with a cap, through the proxy the
+// environment names. Use it only with undici's own fetch (same copy), never Node's global fetch.
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from "undici";
+import { UserError } from "../shared/errors.js";
+
+export const DEFAULT_CONNECTIONS = 32;
+
+const POOL_OPTIONS = { keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 } as const;
+
+export function createDispatcher(env: NodeJS.ProcessEnv, opts: { connections?: number } = {}): Dispatcher {
+  const connections = opts.connections ?? DEFAULT_CONNECTIONS;
+  const httpsProxy = envAnyCase(env, "HTTPS_PROXY");
+  const httpProxy = envAnyCase(env, "HTTP_PROXY");
+  if (httpsProxy === null && httpProxy === null) return new Agent({ ...POOL_OPTIONS, connections });
+  try {
+    // Every value is passed explicitly ("" for unset) so undici never falls back to process.env.
+    return new EnvHttpProxyAgent({
+      ...POOL_OPTIONS,
+      connections,
+      httpProxy: httpProxy ?? "",
+      httpsProxy: httpsProxy ?? "",
+      noProxy: envAnyCase(env, "NO_PROXY") ?? "",
+    });
+  } catch {
+    // The value is not shown: proxy URLs often carry credentials.
+    throw new UserError("HTTPS_PROXY / HTTP_PROXY is not a valid proxy URL.", "Expected something like http://proxy.example:3128");
+  }
+}
+
+/** The variable in lower case (the curl convention), else upper, else any other casing; null if unset or empty. */
+export function envAnyCase(env: NodeJS.ProcessEnv, name: string): string | null {
+  const candidates = [env[name.toLowerCase()], env[name.toUpperCase()]];
+  for (const [k, v] of Object.entries(env)) if (k.toUpperCase() === name.toUpperCase()) candidates.push(v);
+  return candidates.find((v): v is string => typeof v === "string" && v.trim() !== "")?.trim() ?? null;
+}

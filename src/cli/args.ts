@@ -1,0 +1,48 @@
+// argv parsing with node:util parseArgs, turned into clean user errors.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { UserError } from "../shared/errors.js";
+import { closest } from "../shared/closest.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+export const COMMON_OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  config: { type: "string", short: "c" },
+  format: { type: "string" },
+  json: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  select: { type: "string", multiple: true },
+  exclude: { type: "string", multiple: true },
+} as const satisfies Options;
+
+export function parse<O extends Options>(command: string, args: string[], options: O, maxPositionals = 0) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    const m = /'(-{1,2}[^']+)'/.exec(e.message);
+    const flag = m?.[1] ?? "";
+    if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const known = Object.keys(options).map((k) => `--${k}`);
+      const near = closest(flag.split("=")[0] ?? flag, known, 1)[0];
+      throw new UserError(`unknown flag ${flag} for \`reloadctl ${command}\``, `${near ? `did you mean ${near}? ` : ""}see: reloadctl ${command} --help`);
+    }
+    if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      throw new UserError(`${flag || "a flag"} needs a value`, `see: reloadctl ${command} --help`);
+    }
+    throw new UserError(e.message, `see: reloadctl ${command} --help`);
+  }
+  if (parsed.positionals.length > maxPositionals) {
+    const extra = parsed.positionals[maxPositionals];
+    throw new UserError(`unexpected argument "${extra}" for \`reloadctl ${command}\``, `see: reloadctl ${command} --help`);
+  }
+  return parsed;
+}
+
+export function positiveInt(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`${flag} must be a whole number of at least 1; got "${text}"`);
+  return n;
+}

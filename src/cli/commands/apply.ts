@@ -1,0 +1,139 @@
+import { COMMON_OPTIONS, parse, positiveInt } from "../args.js";
+import { HELP } from "../help.js";
+import { isInteractive, type Io } from "../io.js";
+import { resolveFormat, useColor, type Format } from "../output.js";
+import { openClient, openManifest, selectionOf } from "../session.js";
+import { createEventBus } from "../event-bus.js";
+import { confirm } from "../prompt.js";
+import { makePlan, showPlan } from "./plan.js";
+import { executePlan, exitCodeFor } from "../../apply/executor.js";
+import { systemClock } from "../../apply/clock.js";
+import type { ApplyEvent } from "../../apply/events.js";
+import { readPlanFile, serializePlan, sha256 } from "../../plan/plan-file.js";
+import { findStaleness } from "../../plan/stale.js";
+import { applySelection } from "../../plan/select.js";
+import { toReload } from "../../plan/build-plan.js";
+import type { PlanDocument } from "../../plan/types.js";
+import type { Manifest } from "../../manifest/types.js";
+import { UserError } from "../../shared/errors.js";
+import { createApplyTextReporter } from "../../report/apply/apply-text.js";
+import { createApplyJsonReporter } from "../../report/apply/apply-json.js";
+import { renderApplyMarkdown } from "../../report/apply/apply-markdown.js";
+import type { PollPolicy } from "../../apply/poll-policy.js";
+
+export const APPLY_OPTIONS = {
+  ...COMMON_OPTIONS,
+  "auto-approve": { type: "boolean" },
+  parallelism: { type: "string" },
+  "fail-fast": { type: "boolean" },
+} as const;
+
+export interface RunOptions {
+  format: Format;
+  color: boolean;
+  parallelism?: number | undefined;
+  failFast: boolean;
+  policy?: Partial<PollPolicy>;
+}
+
+/** Runs a plan document, drawing its events; returns the exit code. */
+export async function runPlan(doc: PlanDocument, manifest: Manifest, io: Io, opts: RunOptions): Promise<number> {
+  const bus = createEventBus();
+  let drawing: Promise<void> = Promise.resolve();
+  const viewStop = new AbortController(); // ends the live view if no summary will come
+  if (opts.format === "json") {
+    bus.subscribe(createApplyJsonReporter((line) => io.stdout.write(`${line}\n`)));
+  } else if (opts.format === "tty") {
+    const { runApplyTty } = await import("../../report/tty.js");
+    drawing = runApplyTty(bus, { color: opts.color, signal: viewStop.signal }, io.stdout);
+  } else {
+    // Progress goes to stderr; the closing summary is the result, on stdout.
+    let out: Io["stdout"] = io.stderr;
+    const report = createApplyTextReporter((line) => out.write(`${line}\n`), { color: opts.color && Boolean(io.stderr.isTTY) });
+    bus.subscribe((e: ApplyEvent) => {
+      if (e.type === "summary") {
+        out = io.stdout;
+        if (opts.format === "markdown") return void io.stdout.write(`${renderApplyMarkdown(e)}\n`);
+      }
+      report(e);
+    });
+  }
+  const client = openClient(manifest, io);
+  try {
+    const summary = await executePlan({
+      doc,
+      api: client,
+      clock: systemClock,
+      emit: bus.emit,
+      parallelism: opts.parallelism,
+      failFast: opts.failFast,
+      stop: io.interrupt,
+      ...(opts.policy ? { policy: opts.policy } : {}),
+    });
+    await drawing;
+    return exitCodeFor(summary);
+  } catch (err) {
+    viewStop.abort();
+    await drawing.catch(() => {});
+    throw err;
+  } finally {
+    await client.close();
+  }
+}
+
+async function loadSavedPlan(path: string, values: { config?: string | undefined }, io: Io, selection: { select: string[]; exclude: string[] }) {
+  const { doc } = await readPlanFile(path);
+  const manifest = await openManifest(values.config ?? doc.manifest.path, io);
+  const models = selection.select.length + selection.exclude.length > 0 ? applySelection(doc.models, selection) : doc.models;
+  const narrowed: PlanDocument = { ...doc, models };
+  const client = openClient(manifest, io);
+  let reasons: string[];
+  try {
+    reasons = await findStaleness({ doc: narrowed, api: client, baseUrl: client.baseUrl, manifestSha256: manifest.sha256, now: Date.now(), signal: io.interrupt });
+  } finally {
+    await client.close();
+  }
+  if (reasons.length > 0) {
+    throw new UserError(`the saved plan ${path} is stale; nothing was applied`, "make a new plan: reloadctl plan --out PLAN", reasons);
+  }
+  return { doc: narrowed, manifest };
+}
+
+export async function applyCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse("apply", args, APPLY_OPTIONS, 1);
+  if (values.help) return io.stdout.write(`${HELP.apply}\n`), 0;
+  const format = resolveFormat(values, io);
+  const color = useColor(values, io, format);
+  const parallelism = positiveInt("--parallelism", values.parallelism);
+  const selection = selectionOf(values);
+  const run = { format, color, parallelism, failFast: values["fail-fast"] ?? false };
+  const planPath = positionals[0];
+
+  if (planPath !== undefined) {
+    const { doc, manifest } = await loadSavedPlan(planPath, values, io, selection);
+    return runPlan(doc, manifest, io, run);
+  }
+
+  // Refuse before any read or write when nobody can be asked.
+  const canAsk = isInteractive(io) && values.config !== "-";
+  if (!values["auto-approve"] && !canAsk) {
+    throw new UserError(
+      "apply without a saved plan needs --auto-approve here: there is no terminal to ask for confirmation",
+      "review with `reloadctl plan`, then run `reloadctl apply --auto-approve`, or save a plan with --out and run `reloadctl apply PLAN`",
+    );
+  }
+  const manifest = await openManifest(values.config, io);
+  const doc = await makePlan(manifest, io, selection);
+  const planSha256 = sha256(serializePlan(doc));
+  if (format === "json") io.stdout.write(`${JSON.stringify({ type: "plan", plan: doc })}\n`);
+  else await showPlan(doc, io, { format, color, savedTo: null, planSha256 });
+
+  if (toReload(doc) > 0 && !values["auto-approve"]) {
+    const ok = await confirm(io, "\nApply these reloads? Only 'yes' will be accepted: ");
+    if (!ok) {
+      io.stderr.write("Apply cancelled: nothing was reloaded.\n");
+      return io.interrupt.aborted ? 130 : 1;
+    }
+  }
+  return runPlan(doc, manifest, io, run);
+}

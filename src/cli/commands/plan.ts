@@ -1,0 +1,69 @@
+import { COMMON_OPTIONS, parse } from "../args.js";
+import { HELP } from "../help.js";
+import type { Io } from "../io.js";
+import { resolveFormat, terminalWidth, useColor, type Format } from "../output.js";
+import { openClient, openManifest, selectionOf } from "../session.js";
+import { buildPlan, toReload } from "../../plan/build-plan.js";
+import { serializePlan, sha256, writePlanFile } from "../../plan/plan-file.js";
+import type { PlanDocument } from "../../plan/types.js";
+import { renderPlanText } from "../../report/plan/plan-text.js";
+import { renderPlanMarkdown } from "../../report/plan/plan-markdown.js";
+import type { Manifest } from "../../manifest/types.js";
+
+export const PLAN_OPTIONS = {
+  ...COMMON_OPTIONS,
+  out: { type: "string", short: "o" },
+  "detailed-exitcode": { type: "boolean" },
+} as const;
+
+export interface ShowPlanOptions {
+  format: Format;
+  color: boolean;
+  savedTo: string | null;
+  planSha256: string;
+}
+
+/** Draws a plan in the chosen format on stdout (JSON: the document itself). */
+export async function showPlan(doc: PlanDocument, io: Io, opts: ShowPlanOptions): Promise<void> {
+  const now = Date.parse(doc.createdAt);
+  switch (opts.format) {
+    case "json":
+      io.stdout.write(serializePlan(doc));
+      return;
+    case "markdown":
+      io.stdout.write(`${renderPlanMarkdown(doc, { now, planSha256: opts.planSha256 })}\n`);
+      return;
+    case "text":
+      io.stdout.write(`${renderPlanText(doc, { now, color: opts.color, width: terminalWidth(io), savedTo: opts.savedTo, planSha256: opts.planSha256 })}\n`);
+      return;
+    case "tty": {
+      const { renderPlanTty } = await import("../../report/tty.js");
+      await renderPlanTty(doc, { now, savedTo: opts.savedTo, planSha256: opts.planSha256, color: opts.color }, io.stdout);
+      return;
+    }
+  }
+}
+
+/** Reads the service and builds the plan; the command and apply share it. */
+export async function makePlan(manifest: Manifest, io: Io, selection: { select: string[]; exclude: string[] }) {
+  const client = openClient(manifest, io);
+  try {
+    const doc = await buildPlan({ manifest, api: client, selection, now: Date.now, signal: io.interrupt });
+    return doc;
+  } finally {
+    await client.close();
+  }
+}
+
+export async function planCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse("plan", args, PLAN_OPTIONS);
+  if (values.help) return io.stdout.write(`${HELP.plan}\n`), 0;
+  const format = resolveFormat(values, io);
+  const color = useColor(values, io, format);
+  const manifest = await openManifest(values.config, io);
+  const doc = await makePlan(manifest, io, selectionOf(values));
+  const text = serializePlan(doc);
+  if (values.out !== undefined) await writePlanFile(values.out, text);
+  await showPlan(doc, io, { format, color, savedTo: values.out ?? null, planSha256: sha256(text) });
+  return values["detailed-exitcode"] && toReload(doc) > 0 ? 2 : 0;
+}

@@ -1,0 +1,87 @@
+// --help texts. They must stay true: test/cli checks every flag listed here is accepted.
+
+const COMMON = `  -c, --config FILE     the manifest (default ./reload.config.yaml; - reads stdin)
+      --format FORMAT   auto (default: Ink UI on a terminal, plain text otherwise), text, json, markdown
+      --json            short for --format json
+      --no-color        no colour (NO_COLOR is honoured too)
+  -h, --help            this help`;
+
+const SELECT = `      --select S        only these models: POOL, POOL/MODEL (globs: finance/*) or tag:NAME; repeatable
+      --exclude S       not these models (same forms); repeatable`;
+
+export const HELP: Record<string, string> = {
+  main: `reloadctl: declarative reloads of Celonis Data Models, planned and applied from git and CI.
+
+Usage: reloadctl <command> [flags]
+
+Commands:
+  validate   parse and check the manifest (no network)
+  plan       resolve tables, compare with each model's last load, show what apply would do (reads only)
+  apply      run a plan: reload concurrently and verify each model's new load (writes)
+  status     each declared model's last load (reads only)
+  sim        the embedded Celonis simulator, on loopback
+  demo       start the simulator and run plan then apply of the bundled reload.config.yaml
+
+Flags:
+  -h, --help      help (also: reloadctl <command> --help)
+      --version   the version
+
+Connection: CELONIS_URL (else connection.url in the manifest), the key in CELONIS_API_TOKEN
+(or the variable named by connection.tokenEnv), CELONIS_KEY_TYPE USER_KEY (Bearer) or APP_KEY (AppKey).
+Exit codes: 0 success, 1 error or a failed model, 2 plan --detailed-exitcode with changes, 130 interrupted.`,
+
+  validate: `Usage: reloadctl validate [-c FILE] [--json]
+
+Parse the manifest and check it against schemas/reload.config.schema.json and the rules a schema
+cannot express. Every problem is reported as FILE:LINE:COL: message. No network.
+Exit 0 when valid, 1 otherwise.
+
+Flags:
+${COMMON}`,
+
+  plan: `Usage: reloadctl plan [-c FILE] [--out PLAN] [--json] [--detailed-exitcode] [--select S]… [--exclude S]…
+
+Resolve table aliases to ids against the live API, compare each model with its last load, and show
+what apply would do: ~ reload (complete, from cache, partial), = skip. Reads only.
+
+Flags:
+${COMMON}
+${SELECT}
+  -o, --out PLAN        also save the plan to this file, for: reloadctl apply PLAN
+      --detailed-exitcode
+                        exit 0 when nothing would be reloaded, 2 when something would, 1 on error`,
+
+  apply: `Usage: reloadctl apply [PLAN] [-c FILE] [--auto-approve] [--json] [--parallelism N] [--select S]… [--exclude S]…
+
+Without PLAN: plan, show it, ask for confirmation (on a terminal), then run it. Outside a terminal
+(or with CI set) it needs --auto-approve. With PLAN: run exactly that saved plan, after checking
+that it is not stale (refused as a whole, before any write, if it is). Loads run concurrently
+within the bounds; each model's new load is verified. JSON output is NDJSON events.
+
+Flags:
+${COMMON}
+${SELECT}
+      --auto-approve    do not ask for confirmation
+      --parallelism N   loads in flight at once, all pools together (default: the manifest's)
+      --fail-fast       after the first failure start no further loads
+Ctrl-C once: start no new loads, verify those in flight, exit 130. Twice: exit at once.`,
+
+  status: `Usage: reloadctl status [-c FILE] [--json] [--select S]… [--exclude S]…
+
+Each declared model's last load: status, type, start, end, duration and the service's message.
+Reads only. Exit 1 if any model could not be read.
+
+Flags:
+${COMMON}
+${SELECT}`,
+
+  demo: `Usage: reloadctl demo [--format FORMAT] [--no-color]
+
+Start the embedded Celonis simulator on a free loopback port and run plan, then apply
+--auto-approve, of the bundled reload.config.yaml against it. What \`npm start\` runs.
+
+Flags:
+      --format FORMAT   auto (default), text, json, markdown
+      --no-color        no colour
+  -h, --help            this help`,
+};

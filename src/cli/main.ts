@@ -1,0 +1,85 @@
+// The edge: argv to a command, every error to one renderer, results to exit codes.
+import { HELP } from "./help.js";
+import type { Io } from "./io.js";
+import { renderError } from "./render-error.js";
+import { closest } from "../shared/closest.js";
+import { VERSION } from "../version.js";
+
+type Command = (args: string[], io: Io) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import("./commands/validate.js")).validateCommand,
+  plan: async () => (await import("./commands/plan.js")).planCommand,
+  apply: async () => (await import("./commands/apply.js")).applyCommand,
+  status: async () => (await import("./commands/status.js")).statusCommand,
+  demo: async () => (await import("./commands/demo.js")).demoCommand,
+  sim: async () => async (args, io) => (await import("../sim/cli.js")).simMain(args, io),
+};
+
+function wantsJson(args: string[]): boolean {
+  const i = args.indexOf("--format");
+  return args.includes("--json") || args.includes("--format=json") || (i >= 0 && args[i + 1] === "json");
+}
+
+function wantsColor(args: string[], io: Io): boolean {
+  return !args.includes("--no-color") && !(io.env.NO_COLOR ?? "") && Boolean(io.stderr.isTTY);
+}
+
+/** Runs one invocation against the given streams; never throws. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    const topic = name === "help" ? rest[0] : undefined;
+    io.stdout.write(`${(topic && HELP[topic]) || HELP.main}\n`);
+    return 0;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (rest.includes("--version")) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    const near = closest(name, Object.keys(COMMANDS), 1)[0];
+    const what = name.startsWith("-") ? `unknown flag ${name}` : `unknown command "${name}"`;
+    io.stderr.write(`error: ${what}\n       ${near && !name.startsWith("-") ? `did you mean \`reloadctl ${near}\`? ` : ""}see: reloadctl --help\n`);
+    return 1;
+  }
+  try {
+    return await (await load())(rest, io);
+  } catch (err) {
+    const r = renderError(err, { json: wantsJson(rest), color: wantsColor(rest, io) });
+    if (r.stdout) io.stdout.write(r.stdout);
+    if (r.stderr) io.stderr.write(r.stderr);
+    return io.interrupt.aborted ? 130 : r.exitCode;
+  }
+}
+
+/** The process entry: real streams, and Ctrl-C handling (once: stop starting; twice: exit now). */
+export async function main(argv: string[]): Promise<number> {
+  const interrupt = new AbortController();
+  const writes = argv[0] === "apply" || argv[0] === "demo";
+  let signals = 0;
+  const onSignal = () => {
+    signals++;
+    if (signals === 1 && writes) {
+      process.stderr.write("\nInterrupted: no new loads will start; verifying the loads in flight. Press Ctrl-C again to exit now.\n");
+      interrupt.abort();
+      return;
+    }
+    if (argv[0] === "sim") return; // the simulator closes itself on the signal
+    process.exit(130);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), interrupt: interrupt.signal };
+  try {
+    return await run(argv, io);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}

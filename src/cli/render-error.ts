@@ -1,0 +1,77 @@
+// The one handler that draws every error: user errors without a stack, API errors with the
+// service's own words and reference, anything else as a bug with a request to report it.
+import { ApiError } from "../celonis/errors.js";
+import { ManifestError, ModelError, UserError } from "../shared/errors.js";
+import { renderProblemsJson, renderProblemsText } from "../report/validate/problems.js";
+import { createStyle } from "../report/style.js";
+
+export interface ErrorContext {
+  json: boolean;
+  color: boolean;
+  /** The env var the key comes from, for hints. */
+  tokenEnv?: string;
+}
+
+export interface RenderedError {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout" };
+
+function apiLines(err: ApiError, tokenEnv: string): { message: string; hint: string | null } {
+  const said = err.serviceMessage ? `: ${err.serviceMessage}` : "";
+  const code = err.status === null ? "" : `${err.status} ${STATUS_TEXT[err.status] ?? ""}`.trim();
+  let message: string;
+  let hint = err.hint;
+  if (err.status === 401) {
+    message = `the service refused the key (${code})${said}`;
+    hint = `check ${tokenEnv} and CELONIS_KEY_TYPE (USER_KEY → Bearer, APP_KEY → AppKey)`;
+  } else if (err.status === 403) {
+    message = `the key has no permission here (${code})${said}`;
+    hint ??= "the key needs Edit on the data pool (scope integration.data-pools)";
+  } else {
+    message = err.message;
+  }
+  const ref = err.reference ? `reference ${err.reference}` : null;
+  return { message, hint: [ref, hint].filter(Boolean).join(" · ") || null };
+}
+
+export function renderError(err: unknown, ctx: ErrorContext): RenderedError {
+  const s = createStyle(ctx.color);
+  const tokenEnv = ctx.tokenEnv ?? "CELONIS_API_TOKEN";
+  if (err instanceof ManifestError) {
+    if (ctx.json) return { stdout: `${JSON.stringify({ error: { kind: "manifest", message: err.message }, ...renderProblemsJson(err) })}\n`, stderr: "", exitCode: 1 };
+    return { stdout: "", stderr: renderProblemsText(err, { color: ctx.color }), exitCode: 1 };
+  }
+  let kind: string;
+  let message: string;
+  let hint: string | null = null;
+  let details: readonly string[] = [];
+  let extra: Record<string, unknown> = {};
+  const cause = err instanceof ModelError ? err.cause : err;
+  const prefix = err instanceof ModelError ? `${err.address}: ` : "";
+  if (cause instanceof ApiError) {
+    kind = "api";
+    ({ message, hint } = apiLines(cause, tokenEnv));
+    extra = { status: cause.status, reference: cause.reference, retryable: cause.retryable };
+  } else if (cause instanceof UserError) {
+    kind = "user";
+    message = cause.message;
+    hint = cause.hint ?? null;
+    details = cause.details;
+  } else {
+    const bug = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
+    if (ctx.json) return { stdout: `${JSON.stringify({ error: { kind: "bug", message: String(cause instanceof Error ? cause.message : cause) } })}\n`, stderr: `${bug}\n`, exitCode: 1 };
+    return { stdout: "", stderr: `${s.red("error:")} reloadctl hit a bug: ${prefix}${bug}\nPlease report it, with the command you ran.\n`, exitCode: 1 };
+  }
+  if (ctx.json) {
+    const address = err instanceof ModelError ? { address: err.address } : {};
+    return { stdout: `${JSON.stringify({ error: { kind, ...address, message, hint, details, ...extra } })}\n`, stderr: "", exitCode: 1 };
+  }
+  const lines = [`${s.red("error:")} ${prefix}${message}`];
+  for (const d of details) lines.push(`  ${d}`);
+  if (hint) lines.push(`       ${s.dim(hint)}`);
+  return { stdout: "", stderr: `${lines.join("\n")}\n`, exitCode: 1 };
+}

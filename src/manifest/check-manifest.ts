@@ -1,0 +1,123 @@
+// The checks a schema cannot express. They read the raw value defensively, so they run (and
+// report) even when the schema found problems elsewhere.
+import { parseDuration } from "../shared/duration.js";
+import { BUILTIN_DEFAULTS } from "./types.js";
+import type { ProblemList } from "./problem-list.js";
+import type { ManifestLocator, PathSegment } from "./locator.js";
+
+type RawMap = Record<string, unknown>;
+
+const POOL_KEYS = new Set(["id", "poolParallelism", "defaults", "models"]);
+
+function asMap(value: unknown): RawMap | null {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as RawMap) : null;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1;
+}
+
+/** The map's entries whose values are maps, in document order. */
+function entries(value: unknown, path: PathSegment[], locator: ManifestLocator): Array<[string, RawMap]> {
+  const map = asMap(value);
+  if (!map) return [];
+  const keys = locator.keysOf(path) ?? Object.keys(map);
+  return keys.flatMap((key) => {
+    const inner = Object.hasOwn(map, key) ? asMap(map[key]) : null;
+    return inner ? [[key, inner] as [string, RawMap]] : [];
+  });
+}
+
+export function checkManifest(data: unknown, locator: ManifestLocator, problems: ProblemList): void {
+  const root = asMap(data);
+  if (!root) return;
+  const defaults = asMap(root.defaults);
+  const pools = entries(root.pools, ["pools"], locator);
+  const lineOf = (path: readonly PathSegment[]): number => locator.locateValue(path).line;
+  const report = (path: PathSegment[], message: string): void => problems.add(locator.locateValue(path), message, path);
+
+  const written = isCount(defaults?.parallelism);
+  const parallelism = isCount(defaults?.parallelism) ? defaults.parallelism : BUILTIN_DEFAULTS.parallelism;
+  const checkPoolParallelism = (path: PathSegment[], value: unknown): void => {
+    if (!isCount(value) || value <= parallelism) return;
+    const limit = written ? `${parallelism}` : `${parallelism}, the default`;
+    report(path, `\`poolParallelism\` (${value}) is more than \`parallelism\` (${limit}): a pool cannot run more loads at once than all pools together`);
+  };
+  checkPoolParallelism(["defaults", "poolParallelism"], defaults?.poolParallelism);
+
+  const checkTimeout = (path: PathSegment[], value: unknown): void => {
+    if (typeof value === "string" && parseDuration(value) === 0) report(path, "`timeout` must be longer than 0s");
+  };
+  checkTimeout(["defaults", "timeout"], defaults?.timeout);
+
+  const poolById = new Map<string, string>();
+  const modelById = new Map<string, { address: string; path: PathSegment[] }>();
+  for (const [poolKey, pool] of pools) {
+    const poolPath: PathSegment[] = ["pools", poolKey];
+    checkPoolParallelism([...poolPath, "poolParallelism"], pool.poolParallelism);
+    checkTimeout([...poolPath, "defaults", "timeout"], asMap(pool.defaults)?.timeout);
+
+    if (typeof pool.id === "string") {
+      const first = poolById.get(pool.id);
+      if (first === undefined) poolById.set(pool.id, poolKey);
+      else {
+        report(
+          [...poolPath, "id"],
+          `pool id \`${pool.id}\` is already declared by pool \`${first}\` (line ${lineOf(["pools", first, "id"])}): declare each pool once, with all its models`,
+        );
+      }
+    }
+
+    const models = pool.models === undefined || pool.models === null ? {} : asMap(pool.models);
+    // With an unknown key in the pool (`modles:`), that key is the problem to report.
+    const onlyKnownKeys = Object.keys(pool).every((key) => POOL_KEYS.has(key));
+    if (models && Object.keys(models).length === 0 && onlyKnownKeys) {
+      problems.add(locator.locateKey(["pools"], poolKey), `pool \`${poolKey}\` declares no models: add them under \`models:\`, or remove the pool`, poolPath);
+    }
+
+    for (const [modelKey, model] of entries(pool.models, [...poolPath, "models"], locator)) {
+      const modelPath = [...poolPath, "models", modelKey];
+      const address = `${poolKey}/${modelKey}`;
+      checkTimeout([...modelPath, "timeout"], model.timeout);
+      if (typeof pool.id === "string" && typeof model.id === "string") {
+        const id = `${pool.id}\u0000${model.id}`;
+        const first = modelById.get(id);
+        if (first === undefined) modelById.set(id, { address, path: [...modelPath, "id"] });
+        else {
+          report(
+            [...modelPath, "id"],
+            `model \`${address}\` is the same data model as \`${first.address}\` (line ${lineOf(first.path)}): declare each model once`,
+          );
+        }
+      }
+      checkTables(asMap(model.reload)?.tables, [...modelPath, "reload", "tables"], address, locator, report);
+    }
+  }
+}
+
+function checkTables(
+  tables: unknown,
+  path: PathSegment[],
+  address: string,
+  locator: ManifestLocator,
+  report: (path: PathSegment[], message: string) => void,
+): void {
+  if (!Array.isArray(tables)) return;
+  const seen = new Map<string, number>();
+  tables.forEach((word: unknown, index) => {
+    if (typeof word !== "string") return;
+    const folded = word.toLowerCase();
+    const firstIndex = seen.get(folded);
+    if (firstIndex === undefined) {
+      seen.set(folded, index);
+      return;
+    }
+    const firstWord = tables[firstIndex] as string;
+    const firstLine = locator.locateValue([...path, firstIndex]).line;
+    const message =
+      firstWord === word
+        ? `table \`${word}\` is listed twice in \`${address}\` (first on line ${firstLine})`
+        : `table \`${word}\` is listed twice in \`${address}\`: as \`${firstWord}\` on line ${firstLine} (table words match case-insensitively)`;
+    report([...path, index], message);
+  });
+}

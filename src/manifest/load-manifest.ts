@@ -1,0 +1,47 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { UserError } from "../shared/errors.js";
+import { parseManifest, sha256Hex } from "./parse-manifest.js";
+import type { Manifest } from "./types.js";
+
+export interface LoadManifestOptions {
+  /** Relative paths are read from here. */
+  cwd: string;
+  /** Reads all of stdin, for path `-`; defaults to process.stdin. */
+  readStdin?: () => Promise<string>;
+}
+
+const HINT = "pass the manifest with -c FILE (or -c - to read it from stdin)";
+
+function cannotRead(path: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const reason =
+    code === "ENOENT" ? "no such file"
+    : code === "EISDIR" ? "it is a directory"
+    : code === "EACCES" || code === "EPERM" ? "permission denied"
+    : code === "ENOTDIR" ? "a part of the path is not a directory"
+    : (code ?? "unreadable");
+  return new UserError(`cannot read ${path}: ${reason}`, HINT);
+}
+
+export async function readProcessStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UserError("cannot read the manifest from stdin: stdin is a terminal", "pipe it in: reloadctl validate -c - < reload.config.yaml");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Reads and parses the manifest at `path` (as the user gave it; `-` is stdin). Throws UserError or ManifestError. */
+export async function loadManifest(path: string, opts: LoadManifestOptions): Promise<Manifest> {
+  if (path === "-") {
+    const text = await (opts.readStdin ?? readProcessStdin)();
+    return parseManifest(text, "-");
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(resolve(opts.cwd, path));
+  } catch (error) {
+    throw cannotRead(path, error);
+  }
+  return parseManifest(bytes.toString("utf8"), path, sha256Hex(bytes));
+}

@@ -1,0 +1,116 @@
+// The validator's errors, turned into one located message per problem in the user's words.
+import type { ErrorObject } from "ajv";
+import { closestName } from "./did-you-mean.js";
+import {
+  badNameMessage,
+  missingKeyMessage,
+  tooFewItemsMessage,
+  unknownKeyMessage,
+  wrongValueMessage,
+} from "./field-messages.js";
+import type { ProblemList } from "./problem-list.js";
+import type { ManifestLocator, PathSegment } from "./locator.js";
+
+function pathOf(instancePath: string, data: unknown): PathSegment[] {
+  if (instancePath === "") return [];
+  const segments: PathSegment[] = [];
+  let node: unknown = data;
+  for (const raw of instancePath.slice(1).split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const index = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : null;
+    segments.push(index ?? segment);
+    node = index !== null ? (node as unknown[])[index] : node && typeof node === "object" ? (node as Record<string, unknown>)[segment] : undefined;
+  }
+  return segments;
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let node = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+/**
+ * ajv reports every branch of a oneOf that failed. Keep the branch the value's shape chose
+ * (the one that failed on no `type`/`enum`/`const` at the value itself); when none did, keep
+ * only the oneOf, which becomes one message about the value.
+ */
+export function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
+  let kept = [...errors];
+  for (const alt of errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf")) {
+    const prefix = `${alt.schemaPath}/`;
+    const inBranch = (e: ErrorObject): boolean =>
+      e.schemaPath.startsWith(prefix) && (e.instancePath === alt.instancePath || e.instancePath.startsWith(`${alt.instancePath}/`));
+    const branchOf = (e: ErrorObject): string => e.schemaPath.slice(prefix.length).split("/")[0] ?? "";
+    const branchErrors = kept.filter(inBranch);
+    const branches = new Set(branchErrors.map(branchOf));
+    const shapeMismatch = new Set(
+      branchErrors
+        .filter((e) => e.instancePath === alt.instancePath && (e.keyword === "type" || e.keyword === "enum" || e.keyword === "const"))
+        .map(branchOf),
+    );
+    const chosen = [...branches].filter((b) => !shapeMismatch.has(b));
+    if (chosen.length === 1) {
+      kept = kept.filter((e) => e !== alt && (!inBranch(e) || branchOf(e) === chosen[0]));
+    } else {
+      kept = kept.filter((e) => !inBranch(e));
+    }
+  }
+  return kept;
+}
+
+export interface SchemaProblemOptions {
+  /** Keys already reported as key-like fields: not reported again as unknown. */
+  isKeyLike: (key: string) => boolean;
+}
+
+export function addSchemaProblems(
+  errors: readonly ErrorObject[],
+  data: unknown,
+  locator: ManifestLocator,
+  problems: ProblemList,
+  options: SchemaProblemOptions,
+): void {
+  const valueProblemAt = new Set<string>();
+  for (const error of collapseAlternatives(errors)) {
+    const path = pathOf(error.instancePath, data);
+    const params = error.params as Record<string, unknown>;
+    // A propertyNames check's own failures come along with the propertyNames error: keep that one.
+    if (error.propertyName !== undefined && error.keyword !== "propertyNames") continue;
+    switch (error.keyword) {
+      case "required": {
+        const key = String(params.missingProperty);
+        problems.add(locator.locateMap(path), missingKeyMessage(path, key), [...path, key]);
+        break;
+      }
+      case "additionalProperties": {
+        const key = String(params.additionalProperty);
+        if (options.isKeyLike(key)) break;
+        const properties = (error.parentSchema?.properties ?? {}) as Record<string, unknown>;
+        const known = Object.keys(properties);
+        problems.add(locator.locateKey(path, key), unknownKeyMessage(path, key, known, closestName(key, known)), [...path, key]);
+        break;
+      }
+      case "propertyNames": {
+        const name = String(params.propertyName);
+        problems.add(locator.locateKey(path, name), badNameMessage(path, name), [...path, name]);
+        break;
+      }
+      case "uniqueItems":
+        // Duplicate table words are found case-insensitively by the manifest checks, at the word itself.
+        break;
+      case "minItems":
+        problems.add(locator.locateValue(path), tooFewItemsMessage(path), path);
+        break;
+      default: {
+        // type, enum, const, pattern, minimum, a collapsed oneOf: one message per value, whatever failed.
+        if (valueProblemAt.has(error.instancePath)) break;
+        valueProblemAt.add(error.instancePath);
+        problems.add(locator.locateValue(path), wrongValueMessage(path, valueAt(data, path)), path);
+      }
+    }
+  }
+}

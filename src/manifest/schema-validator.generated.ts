@@ -1,0 +1,998 @@
+// @ts-nocheck
+// GENERATED from schemas/reload.config.schema.json by src/manifest/schema-validator-source.ts. Do not edit.
+// Regenerate: npx vitest run -u test/manifest/schema-validator-sync.test.ts
+"use strict";
+export const validate = validate20;
+export default validate20;
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://reloadctl.dev/schemas/reload.config.schema.json","title":"reloadctl manifest","description":"reload.config.yaml: which Celonis data models to reload, by pool, model and table alias. Checked by `reloadctl validate`; `reloadctl plan` shows what `reloadctl apply` would do.","examples":[{"version":1,"defaults":{"parallelism":4,"timeout":"2h"},"pools":{"finance":{"id":"0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10","models":{"o2c":{"id":"5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44","reload":"full","tags":["nightly"]}}}}}],"type":"object","required":["version"],"additionalProperties":false,"properties":{"version":{"title":"Manifest format version","description":"The version of this file's format. Always 1.","examples":[1],"const":1},"connection":{"title":"Connection","description":"Where the Celonis team lives and how to authenticate. All optional. The key itself never goes here: it is read from the environment variable named by `tokenEnv`.","examples":[{"url":"https://acme.eu-1.celonis.cloud","keyType":"USER_KEY","tokenEnv":"CELONIS_API_TOKEN"}],"type":"object","additionalProperties":false,"properties":{"url":{"title":"Base URL","description":"The team's base URL. The environment variable CELONIS_URL takes precedence. http:// is accepted only for loopback hosts.","examples":["https://acme.eu-1.celonis.cloud"],"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$"},"keyType":{"title":"Key type","description":"USER_KEY (sent as `Bearer`) or APP_KEY (sent as `AppKey`). The environment variable CELONIS_KEY_TYPE takes precedence. Default: USER_KEY.","examples":["USER_KEY","APP_KEY"],"default":"USER_KEY","enum":["USER_KEY","APP_KEY"]},"tokenEnv":{"title":"Key environment variable","description":"The name of the environment variable that holds the API key (never the key itself). Default: CELONIS_API_TOKEN.","examples":["CELONIS_API_TOKEN"],"default":"CELONIS_API_TOKEN","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},"defaults":{"title":"Defaults","description":"Settings for every model. A pool's `defaults` and a model's own settings override timeout, maxAge, onWarning and onRunning.","examples":[{"parallelism":4,"poolParallelism":2,"timeout":"2h","maxAge":"0s","onWarning":"fail","onRunning":"wait"}],"type":"object","additionalProperties":false,"properties":{"parallelism":{"title":"Parallelism","description":"Loads in flight at once, all pools together. Default: 4.","examples":[4],"default":4,"$ref":"#/$defs/positiveInteger"},"poolParallelism":{"title":"Parallelism per pool","description":"Loads in flight at once within one pool; at most `parallelism`. A pool can set its own. Default: 2.","examples":[2],"default":2,"$ref":"#/$defs/positiveInteger"},"timeout":{"title":"Timeout","description":"Per model, from trigger to verified end. Default: 2h.","examples":["2h","45m","1h30m"],"default":"2h","$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip a model whose last successful load ended less than this ago. 0s always reloads. Default: 0s.","examples":["0s","6h","1d"],"default":"0s","$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load that ends in WARNING counts as. Default: fail.","examples":["fail","succeed"],"default":"fail","$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of the model is already running at apply. Default: wait.","examples":["wait","skip","fail"],"default":"wait","$ref":"#/$defs/onRunning"}}},"pools":{"title":"Pools","description":"Data pools by a key of your choosing. A model's address is POOL/MODEL, used by --select and --exclude.","examples":[{"finance":{"id":"0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10","models":{"o2c":{"id":"5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44"}}}}],"type":"object","propertyNames":{"$ref":"#/$defs/addressKey"},"additionalProperties":{"$ref":"#/$defs/pool"}}},"$defs":{"addressKey":{"title":"Key","description":"A pool or model key: letters, digits, `.`, `_` and `-`, starting with a letter or digit. It forms the address POOL/MODEL.","examples":["finance","o2c-cache"],"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"positiveInteger":{"title":"Whole number","description":"A whole number, at least 1.","examples":[1,4],"type":"integer","minimum":1},"duration":{"title":"Duration","description":"Days, hours, minutes and seconds, in that order: 90s, 15m, 2h, 1h30m, 1d, 0s.","examples":["90s","15m","2h","1h30m","1d","0s"],"type":"string","pattern":"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"onWarning":{"title":"On warning","description":"fail: a WARNING load fails the model; succeed: it counts as success.","examples":["fail","succeed"],"enum":["fail","succeed"]},"onRunning":{"title":"On running","description":"wait: wait for the running load to end, then trigger; skip: leave the model alone; fail: fail the model.","examples":["wait","skip","fail"],"enum":["wait","skip","fail"]},"pool":{"title":"Pool","description":"A data pool and the models in it to reload.","examples":[{"id":"0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10","poolParallelism":2,"models":{"o2c":{"id":"5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44"}}}],"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"title":"Pool id","description":"The data pool's id on the service.","examples":["0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10"],"type":"string","pattern":"\\S"},"poolParallelism":{"title":"Parallelism in this pool","description":"Loads in flight at once within this pool; at most `parallelism`. Default: `defaults.poolParallelism`.","examples":[1,2],"$ref":"#/$defs/positiveInteger"},"defaults":{"title":"Pool defaults","description":"Settings for every model in this pool, over the manifest's `defaults`; a model's own settings win.","examples":[{"timeout":"4h","onWarning":"succeed"}],"type":"object","additionalProperties":false,"properties":{"timeout":{"title":"Timeout","description":"Per model, from trigger to verified end.","examples":["2h","45m"],"$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip a model whose last successful load ended less than this ago.","examples":["0s","6h"],"$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load that ends in WARNING counts as.","examples":["fail","succeed"],"$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of the model is already running at apply.","examples":["wait","skip","fail"],"$ref":"#/$defs/onRunning"}}},"models":{"title":"Models","description":"Data models in this pool by a key of your choosing; the address is POOL/MODEL.","examples":[{"o2c":{"id":"5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44","reload":"full"}}],"type":"object","propertyNames":{"$ref":"#/$defs/addressKey"},"additionalProperties":{"$ref":"#/$defs/model"}}}},"model":{"title":"Model","description":"A data model to reload.","examples":[{"id":"9a8b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d","reload":{"tables":["EKKO","EKPO"]},"maxAge":"6h"}],"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"title":"Data model id","description":"The data model's id on the service.","examples":["5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44"],"type":"string","pattern":"\\S"},"reload":{"title":"Reload","description":"full: complete reload (default); cache: reload from cache; { tables: [...] }: reload these tables (by alias or name), the rest from cache.","examples":["full","cache",{"tables":["EKKO","EKPO","Vendor Master"]}],"default":"full","oneOf":[{"title":"Complete or from cache","description":"full: complete reload; cache: reload from cache.","examples":["full","cache"],"enum":["full","cache"]},{"title":"Partial reload","description":"Reload these tables; the rest from cache.","examples":[{"tables":["EKKO","EKPO"]}],"type":"object","required":["tables"],"additionalProperties":false,"properties":{"tables":{"title":"Tables","description":"The tables to reload, each by its alias or name. At least one, each once.","examples":[["EKKO","EKPO","Vendor Master"]],"type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Table","description":"A table's alias or name, matched exactly, else case-insensitively when that picks one table.","examples":["EKKO","Vendor Master"],"type":"string","pattern":"\\S"}}}}]},"tags":{"title":"Tags","description":"Labels for selection: --select tag:NAME.","examples":[["nightly","finance"]],"type":"array","items":{"title":"Tag","description":"A label for --select tag:NAME.","examples":["nightly"],"type":"string","pattern":"\\S"}},"timeout":{"title":"Timeout","description":"From trigger to verified end, for this model.","examples":["2h","45m"],"$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip this model when its last successful load ended less than this ago.","examples":["0s","6h"],"$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load of this model that ends in WARNING counts as.","examples":["fail","succeed"],"$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of this model is already running at apply.","examples":["wait","skip","fail"],"$ref":"#/$defs/onRunning"}}}}};
+const schema32 = {"title":"Whole number","description":"A whole number, at least 1.","examples":[1,4],"type":"integer","minimum":1};
+const schema34 = {"title":"Duration","description":"Days, hours, minutes and seconds, in that order: 90s, 15m, 2h, 1h30m, 1d, 0s.","examples":["90s","15m","2h","1h30m","1d","0s"],"type":"string","pattern":"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"};
+const schema36 = {"title":"On warning","description":"fail: a WARNING load fails the model; succeed: it counts as success.","examples":["fail","succeed"],"enum":["fail","succeed"]};
+const schema37 = {"title":"On running","description":"wait: wait for the running load to end, then trigger; skip: leave the model alone; fail: fail the model.","examples":["wait","skip","fail"],"enum":["wait","skip","fail"]};
+const schema38 = {"title":"Key","description":"A pool or model key: letters, digits, `.`, `_` and `-`, starting with a letter or digit. It forms the address POOL/MODEL.","examples":["finance","o2c-cache"],"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"};
+const pattern4 = new RegExp("^https?://[^\\s/?#]+[^\\s]*$", "u");
+const pattern5 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+const pattern6 = new RegExp("^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
+const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const schema39 = {"title":"Pool","description":"A data pool and the models in it to reload.","examples":[{"id":"0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10","poolParallelism":2,"models":{"o2c":{"id":"5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44"}}}],"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"title":"Pool id","description":"The data pool's id on the service.","examples":["0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10"],"type":"string","pattern":"\\S"},"poolParallelism":{"title":"Parallelism in this pool","description":"Loads in flight at once within this pool; at most `parallelism`. Default: `defaults.poolParallelism`.","examples":[1,2],"$ref":"#/$defs/positiveInteger"},"defaults":{"title":"Pool defaults","description":"Settings for every model in this pool, over the manifest's `defaults`; a model's own settings win.","examples":[{"timeout":"4h","onWarning":"succeed"}],"type":"object","additionalProperties":false,"properties":{"timeout":{"title":"Timeout","description":"Per model, from trigger to verified end.","examples":["2h","45m"],"$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip a model whose last successful load ended less than this ago.","examples":["0s","6h"],"$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load that ends in WARNING counts as.","examples":["fail","succeed"],"$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of the model is already running at apply.","examples":["wait","skip","fail"],"$ref":"#/$defs/onRunning"}}},"models":{"title":"Models","description":"Data models in this pool by a key of your choosing; the address is POOL/MODEL.","examples":[{"o2c":{"id":"5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44","reload":"full"}}],"type":"object","propertyNames":{"$ref":"#/$defs/addressKey"},"additionalProperties":{"$ref":"#/$defs/model"}}}};
+const pattern9 = new RegExp("\\S", "u");
+const schema46 = {"title":"Model","description":"A data model to reload.","examples":[{"id":"9a8b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d","reload":{"tables":["EKKO","EKPO"]},"maxAge":"6h"}],"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"title":"Data model id","description":"The data model's id on the service.","examples":["5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44"],"type":"string","pattern":"\\S"},"reload":{"title":"Reload","description":"full: complete reload (default); cache: reload from cache; { tables: [...] }: reload these tables (by alias or name), the rest from cache.","examples":["full","cache",{"tables":["EKKO","EKPO","Vendor Master"]}],"default":"full","oneOf":[{"title":"Complete or from cache","description":"full: complete reload; cache: reload from cache.","examples":["full","cache"],"enum":["full","cache"]},{"title":"Partial reload","description":"Reload these tables; the rest from cache.","examples":[{"tables":["EKKO","EKPO"]}],"type":"object","required":["tables"],"additionalProperties":false,"properties":{"tables":{"title":"Tables","description":"The tables to reload, each by its alias or name. At least one, each once.","examples":[["EKKO","EKPO","Vendor Master"]],"type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Table","description":"A table's alias or name, matched exactly, else case-insensitively when that picks one table.","examples":["EKKO","Vendor Master"],"type":"string","pattern":"\\S"}}}}]},"tags":{"title":"Tags","description":"Labels for selection: --select tag:NAME.","examples":[["nightly","finance"]],"type":"array","items":{"title":"Tag","description":"A label for --select tag:NAME.","examples":["nightly"],"type":"string","pattern":"\\S"}},"timeout":{"title":"Timeout","description":"From trigger to verified end, for this model.","examples":["2h","45m"],"$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip this model when its last successful load ended less than this ago.","examples":["0s","6h"],"$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load of this model that ends in WARNING counts as.","examples":["fail","succeed"],"$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of this model is already running at apply.","examples":["wait","skip","fail"],"$ref":"#/$defs/onRunning"}}};
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate22.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "id") || (key0 === "reload")) || (key0 === "tags")) || (key0 === "timeout")) || (key0 === "maxAge")) || (key0 === "onWarning")) || (key0 === "onRunning"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern9.test(data0)){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema46.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.id.type,parentSchema:schema46.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.reload !== undefined){
+let data1 = data.reload;
+const _errs5 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs6 = errors;
+if(!((data1 === "full") || (data1 === "cache"))){
+const err4 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema46.properties.reload.oneOf[0].enum},message:"must be equal to one of the allowed values",schema:schema46.properties.reload.oneOf[0].enum,parentSchema:schema46.properties.reload.oneOf[0],data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs7 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.tables === undefined){
+const err5 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/oneOf/1/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema46.properties.reload.oneOf[1].required,parentSchema:schema46.properties.reload.oneOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!(key1 === "tables")){
+const err6 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.reload.oneOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data1.tables !== undefined){
+let data2 = data1.tables;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err7 = {instancePath:instancePath+"/reload/tables",schemaPath:"#/properties/reload/oneOf/1/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema46.properties.reload.oneOf[1].properties.tables,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(!pattern9.test(data3)){
+const err8 = {instancePath:instancePath+"/reload/tables/" + i0,schemaPath:"#/properties/reload/oneOf/1/properties/tables/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema46.properties.reload.oneOf[1].properties.tables.items,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/reload/tables/" + i0,schemaPath:"#/properties/reload/oneOf/1/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.reload.oneOf[1].properties.tables.items.type,parentSchema:schema46.properties.reload.oneOf[1].properties.tables.items,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+let i1 = data2.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data2[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err10 = {instancePath:instancePath+"/reload/tables",schemaPath:"#/properties/reload/oneOf/1/properties/tables/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema46.properties.reload.oneOf[1].properties.tables,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/reload/tables",schemaPath:"#/properties/reload/oneOf/1/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.reload.oneOf[1].properties.tables.type,parentSchema:schema46.properties.reload.oneOf[1].properties.tables,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.reload.oneOf[1].type,parentSchema:schema46.properties.reload.oneOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err13 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema46.properties.reload.oneOf,parentSchema:schema46.properties.reload,data:data1};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.tags !== undefined){
+let data4 = data.tags;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i2=0; i2<len1; i2++){
+let data5 = data4[i2];
+if(typeof data5 === "string"){
+if(!pattern9.test(data5)){
+const err14 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema46.properties.tags.items,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.tags.items.type,parentSchema:schema46.properties.tags.items,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.tags.type,parentSchema:schema46.properties.tags,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data6 = data.timeout;
+if(typeof data6 === "string"){
+if(!pattern6.test(data6)){
+const err17 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\"",schema:"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$",parentSchema:schema34,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.maxAge !== undefined){
+let data7 = data.maxAge;
+if(typeof data7 === "string"){
+if(!pattern6.test(data7)){
+const err19 = {instancePath:instancePath+"/maxAge",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\"",schema:"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$",parentSchema:schema34,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/maxAge",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.onWarning !== undefined){
+let data8 = data.onWarning;
+if(!((data8 === "fail") || (data8 === "succeed"))){
+const err21 = {instancePath:instancePath+"/onWarning",schemaPath:"#/$defs/onWarning/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.onRunning !== undefined){
+let data9 = data.onRunning;
+if(!(((data9 === "wait") || (data9 === "skip")) || (data9 === "fail"))){
+const err22 = {instancePath:instancePath+"/onRunning",schemaPath:"#/$defs/onRunning/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "poolParallelism")) || (key0 === "defaults")) || (key0 === "models"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern9.test(data0)){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema39.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.id.type,parentSchema:schema39.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.poolParallelism !== undefined){
+let data1 = data.poolParallelism;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/poolParallelism",schemaPath:"#/$defs/positiveInteger/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.type,parentSchema:schema32,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 1 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/poolParallelism",schemaPath:"#/$defs/positiveInteger/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.defaults !== undefined){
+let data2 = data.defaults;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!((((key1 === "timeout") || (key1 === "maxAge")) || (key1 === "onWarning")) || (key1 === "onRunning"))){
+const err6 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.defaults,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.timeout !== undefined){
+let data3 = data2.timeout;
+if(typeof data3 === "string"){
+if(!pattern6.test(data3)){
+const err7 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\"",schema:"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$",parentSchema:schema34,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.maxAge !== undefined){
+let data4 = data2.maxAge;
+if(typeof data4 === "string"){
+if(!pattern6.test(data4)){
+const err9 = {instancePath:instancePath+"/defaults/maxAge",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\"",schema:"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$",parentSchema:schema34,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/defaults/maxAge",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data2.onWarning !== undefined){
+let data5 = data2.onWarning;
+if(!((data5 === "fail") || (data5 === "succeed"))){
+const err11 = {instancePath:instancePath+"/defaults/onWarning",schemaPath:"#/$defs/onWarning/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.onRunning !== undefined){
+let data6 = data2.onRunning;
+if(!(((data6 === "wait") || (data6 === "skip")) || (data6 === "fail"))){
+const err12 = {instancePath:instancePath+"/defaults/onRunning",schemaPath:"#/$defs/onRunning/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data:data6};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.defaults.type,parentSchema:schema39.properties.defaults,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.models !== undefined){
+let data7 = data.models;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key2 in data7){
+const _errs22 = errors;
+if(typeof key2 === "string"){
+if(!pattern8.test(key2)){
+const err14 = {instancePath:instancePath+"/models",schemaPath:"#/$defs/addressKey/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema38,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/models",schemaPath:"#/$defs/addressKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var valid7 = _errs22 === errors;
+if(!valid7){
+const err16 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema39.properties.models.propertyNames,parentSchema:schema39.properties.models,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+for(const key3 in data7){
+if(!(validate22(data7[key3], {instancePath:instancePath+"/models/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data7,parentDataProperty:key3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.models.type,parentSchema:schema39.properties.models,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://reloadctl.dev/schemas/reload.config.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "version") || (key0 === "connection")) || (key0 === "defaults")) || (key0 === "pools"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data0 = data.version;
+if(1 !== data0){
+const err2 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema31.properties.version,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.connection !== undefined){
+let data1 = data.connection;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!(((key1 === "url") || (key1 === "keyType")) || (key1 === "tokenEnv"))){
+const err3 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.connection,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data1.url !== undefined){
+let data2 = data1.url;
+if(typeof data2 === "string"){
+if(!pattern4.test(data2)){
+const err4 = {instancePath:instancePath+"/connection/url",schemaPath:"#/properties/connection/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\"",schema:"^https?://[^\\s/?#]+[^\\s]*$",parentSchema:schema31.properties.connection.properties.url,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/connection/url",schemaPath:"#/properties/connection/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.connection.properties.url.type,parentSchema:schema31.properties.connection.properties.url,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data1.keyType !== undefined){
+let data3 = data1.keyType;
+if(!((data3 === "USER_KEY") || (data3 === "APP_KEY"))){
+const err6 = {instancePath:instancePath+"/connection/keyType",schemaPath:"#/properties/connection/properties/keyType/enum",keyword:"enum",params:{allowedValues: schema31.properties.connection.properties.keyType.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.connection.properties.keyType.enum,parentSchema:schema31.properties.connection.properties.keyType,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data1.tokenEnv !== undefined){
+let data4 = data1.tokenEnv;
+if(typeof data4 === "string"){
+if(!pattern5.test(data4)){
+const err7 = {instancePath:instancePath+"/connection/tokenEnv",schemaPath:"#/properties/connection/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema31.properties.connection.properties.tokenEnv,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/connection/tokenEnv",schemaPath:"#/properties/connection/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.connection.properties.tokenEnv.type,parentSchema:schema31.properties.connection.properties.tokenEnv,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.connection.type,parentSchema:schema31.properties.connection,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.defaults !== undefined){
+let data5 = data.defaults;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+if(!((((((key2 === "parallelism") || (key2 === "poolParallelism")) || (key2 === "timeout")) || (key2 === "maxAge")) || (key2 === "onWarning")) || (key2 === "onRunning"))){
+const err10 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.defaults,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data5.parallelism !== undefined){
+let data6 = data5.parallelism;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err11 = {instancePath:instancePath+"/defaults/parallelism",schemaPath:"#/$defs/positiveInteger/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.type,parentSchema:schema32,data:data6};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 1 || isNaN(data6)){
+const err12 = {instancePath:instancePath+"/defaults/parallelism",schemaPath:"#/$defs/positiveInteger/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32,data:data6};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data5.poolParallelism !== undefined){
+let data7 = data5.poolParallelism;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err13 = {instancePath:instancePath+"/defaults/poolParallelism",schemaPath:"#/$defs/positiveInteger/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.type,parentSchema:schema32,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 1 || isNaN(data7)){
+const err14 = {instancePath:instancePath+"/defaults/poolParallelism",schemaPath:"#/$defs/positiveInteger/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32,data:data7};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data5.timeout !== undefined){
+let data8 = data5.timeout;
+if(typeof data8 === "string"){
+if(!pattern6.test(data8)){
+const err15 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\"",schema:"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$",parentSchema:schema34,data:data8};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data8};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.maxAge !== undefined){
+let data9 = data5.maxAge;
+if(typeof data9 === "string"){
+if(!pattern6.test(data9)){
+const err17 = {instancePath:instancePath+"/defaults/maxAge",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\"",schema:"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$",parentSchema:schema34,data:data9};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/defaults/maxAge",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data9};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data5.onWarning !== undefined){
+let data10 = data5.onWarning;
+if(!((data10 === "fail") || (data10 === "succeed"))){
+const err19 = {instancePath:instancePath+"/defaults/onWarning",schemaPath:"#/$defs/onWarning/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data10};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data5.onRunning !== undefined){
+let data11 = data5.onRunning;
+if(!(((data11 === "wait") || (data11 === "skip")) || (data11 === "fail"))){
+const err20 = {instancePath:instancePath+"/defaults/onRunning",schemaPath:"#/$defs/onRunning/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data:data11};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.defaults.type,parentSchema:schema31.properties.defaults,data:data5};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.pools !== undefined){
+let data12 = data.pools;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key3 in data12){
+const _errs32 = errors;
+if(typeof key3 === "string"){
+if(!pattern8.test(key3)){
+const err22 = {instancePath:instancePath+"/pools",schemaPath:"#/$defs/addressKey/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema38,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/pools",schemaPath:"#/$defs/addressKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+var valid9 = _errs32 === errors;
+if(!valid9){
+const err24 = {instancePath:instancePath+"/pools",schemaPath:"#/properties/pools/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema31.properties.pools.propertyNames,parentSchema:schema31.properties.pools,data:data12};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+for(const key4 in data12){
+if(!(validate21(data12[key4], {instancePath:instancePath+"/pools/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data12,parentDataProperty:key4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/pools",schemaPath:"#/properties/pools/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.pools.type,parentSchema:schema31.properties.pools,data:data12};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -1,0 +1,77 @@
+// The typed, defaulted manifest that manifest/ produces from reload.config.yaml.
+// The format's single source is schemas/reload.config.schema.json; these types follow it.
+
+export type KeyType = "USER_KEY" | "APP_KEY";
+export type OnWarning = "fail" | "succeed";
+export type OnRunning = "wait" | "skip" | "fail";
+
+/** What the manifest declares for one model. */
+export type ReloadSpec =
+  | { kind: "full" }
+  | { kind: "cache" }
+  /** `tables` are the words as written (alias or name), in manifest order. */
+  | { kind: "partial"; tables: string[] };
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface ManifestModel {
+  /** `POOL/MODEL`, from the manifest keys. */
+  address: string;
+  poolKey: string;
+  modelKey: string;
+  poolId: string;
+  modelId: string;
+  reload: ReloadSpec;
+  tags: string[];
+  /** Effective settings: the model's own, else the pool's defaults, else the manifest's, else built-in. */
+  timeoutMs: number;
+  maxAgeMs: number;
+  onWarning: OnWarning;
+  onRunning: OnRunning;
+  /** Where the model's key is, for errors about it (unknown id, unresolved tables). */
+  location: SourceLocation;
+  /** Where each table word is, parallel to `reload.tables` (empty unless partial). */
+  tableLocations: SourceLocation[];
+}
+
+export interface ManifestPool {
+  key: string;
+  id: string;
+  /** Loads in flight at once within this pool. */
+  poolParallelism: number;
+  location: SourceLocation;
+}
+
+export interface Manifest {
+  /** The path as the user gave it (`-` for stdin), for messages and the plan document. */
+  path: string;
+  /** sha256 hex of the exact bytes read. */
+  sha256: string;
+  version: 1;
+  connection: {
+    url: string | null;
+    keyType: KeyType;
+    tokenEnv: string;
+  };
+  /** Loads in flight at once, all pools together. */
+  parallelism: number;
+  pools: ManifestPool[];
+  /** Every model, flattened, in manifest order (pools in order, then models in order). */
+  models: ManifestModel[];
+}
+
+/** Built-in defaults, used where neither the manifest's `defaults` nor a model sets a value. */
+export const BUILTIN_DEFAULTS = {
+  parallelism: 4,
+  poolParallelism: 2,
+  timeoutMs: 2 * 60 * 60 * 1000,
+  maxAgeMs: 0,
+  onWarning: "fail" as OnWarning,
+  onRunning: "wait" as OnRunning,
+  keyType: "USER_KEY" as KeyType,
+  tokenEnv: "CELONIS_API_TOKEN",
+};

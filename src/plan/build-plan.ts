@@ -1,0 +1,143 @@
+// plan: read each selected model's last load (and tables, for partial reloads) concurrently,
+// resolve table words, decide, and assemble the plan document. Reads only.
+import type { CelonisApi, LastLoad } from "../celonis/api.js";
+import type { Manifest, ManifestModel } from "../manifest/types.js";
+import type { DataModelTable } from "../shared/types.js";
+import { ManifestError, ModelError, type Problem } from "../shared/errors.js";
+import { VERSION } from "../version.js";
+import { decideAction } from "./decide-action.js";
+import { resolutionMessage, resolveTableWord } from "./resolve-tables.js";
+import { applySelection, type Selection } from "./select.js";
+import type { LastLoadSummary, PlanDocument, PlannedModel, PlannedTable, PlanSummary } from "./types.js";
+
+export const PLAN_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface BuildPlanInput {
+  manifest: Manifest;
+  api: CelonisApi;
+  selection: Selection;
+  now: () => number;
+  signal?: AbortSignal;
+}
+
+interface ModelReading {
+  model: ManifestModel;
+  last: LastLoad | null;
+  tables: DataModelTable[] | null;
+}
+
+function isNotFound(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { status?: unknown }).status === 404;
+}
+
+export function summarizeLastLoad(last: LastLoad | null): LastLoadSummary | null {
+  if (last === null) return null;
+  const { id, status, loadType, startDate, endDate, message } = last;
+  return { id, status, loadType, startDate, endDate, message };
+}
+
+async function readModel(api: CelonisApi, model: ManifestModel, signal?: AbortSignal): Promise<ModelReading> {
+  const ref = { poolId: model.poolId, modelId: model.modelId };
+  const opts = signal ? { signal } : {};
+  const [last, tables] = await Promise.all([
+    api.lastLoad(ref, opts),
+    model.reload.kind === "partial" ? api.listTables(ref, opts) : Promise.resolve(null),
+  ]);
+  return { model, last, tables };
+}
+
+/** Resolves every table word of a partial model; problems are located at the word. */
+export function resolveModelTables(model: ManifestModel, tables: readonly DataModelTable[]): { resolved: PlannedTable[]; problems: Problem[] } {
+  const resolved: PlannedTable[] = [];
+  const problems: Problem[] = [];
+  if (model.reload.kind !== "partial") return { resolved, problems };
+  model.reload.tables.forEach((word, i) => {
+    const r = resolveTableWord(word, tables);
+    if (r.ok) {
+      resolved.push({ name: r.table.name, alias: r.table.alias, id: r.table.id, word });
+    } else {
+      const at = model.tableLocations[i] ?? model.location;
+      problems.push({ ...at, message: resolutionMessage(model.address, word, r), path: `pools.${model.poolKey}.models.${model.modelKey}.reload.tables.${i}`, length: word.length });
+    }
+  });
+  return { resolved, problems };
+}
+
+export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
+  const { manifest, api, selection } = input;
+  const models = applySelection(manifest.models, selection);
+
+  const settled = await Promise.allSettled(models.map((m) => readModel(api, m, input.signal)));
+  const problems: Problem[] = [];
+  const readings: ModelReading[] = [];
+  settled.forEach((s, i) => {
+    const model = models[i]!;
+    if (s.status === "fulfilled") {
+      readings.push(s.value);
+    } else if (isNotFound(s.reason)) {
+      problems.push({
+        ...model.location,
+        message: `${model.address}: the service knows no data model ${model.modelId} in pool ${model.poolId} (404); check the ids`,
+        path: `pools.${model.poolKey}.models.${model.modelKey}`,
+      });
+    }
+  });
+  // Anything but a 404 (auth, network, 5xx after retries) is not a manifest problem: stop on it.
+  const firstFailure = settled.findIndex((s) => s.status === "rejected" && !isNotFound(s.reason));
+  if (firstFailure >= 0) {
+    throw new ModelError(models[firstFailure]!.address, (settled[firstFailure] as PromiseRejectedResult).reason);
+  }
+
+  const now = input.now();
+  const planned: PlannedModel[] = [];
+  for (const { model, last, tables } of readings) {
+    const decision = decideAction(model, last, now);
+    const { resolved, problems: tableProblems } = tables ? resolveModelTables(model, tables) : { resolved: [], problems: [] };
+    problems.push(...tableProblems);
+    planned.push({
+      address: model.address,
+      pool: model.poolKey,
+      model: model.modelKey,
+      poolId: model.poolId,
+      modelId: model.modelId,
+      action: decision.action,
+      reload: decision.reload,
+      reason: decision.reason,
+      skipReason: decision.skipReason,
+      tables: decision.action === "partial" ? resolved : [],
+      tableCount: tables ? tables.length : null,
+      lastLoad: summarizeLastLoad(last),
+      tags: [...model.tags],
+      timeoutMs: model.timeoutMs,
+      maxAgeMs: model.maxAgeMs,
+      onWarning: model.onWarning,
+      onRunning: model.onRunning,
+    });
+  }
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.line - b.line || a.column - b.column);
+    throw new ManifestError(manifest.path, problems);
+  }
+
+  const summary: PlanSummary = { full: 0, cache: 0, partial: 0, skip: 0 };
+  for (const m of planned) summary[m.action]++;
+  const poolParallelism: Record<string, number> = {};
+  for (const p of manifest.pools) poolParallelism[p.key] = p.poolParallelism;
+  return {
+    formatVersion: 1,
+    createdAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + PLAN_TTL_MS).toISOString(),
+    tool: { name: "reloadctl", version: VERSION },
+    manifest: { path: manifest.path, sha256: manifest.sha256 },
+    baseUrl: api.baseUrl,
+    selection: { select: [...selection.select], exclude: [...selection.exclude] },
+    parallelism: manifest.parallelism,
+    poolParallelism,
+    models: planned,
+    summary,
+  };
+}
+
+export function toReload(doc: PlanDocument): number {
+  return doc.summary.full + doc.summary.cache + doc.summary.partial;
+}

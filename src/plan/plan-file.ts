@@ -1,0 +1,49 @@
+// Saved plans: written atomically, read back with a clear error for anything that is not one.
+import { createHash } from "node:crypto";
+import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { UserError } from "../shared/errors.js";
+import type { PlanDocument } from "./types.js";
+
+export function serializePlan(doc: PlanDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** Writes beside the target then renames, so a reader never sees half a plan. */
+export async function writePlanFile(path: string, text: string): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    await writeFile(tmp, text, { mode: 0o644 });
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => {});
+    throw new UserError(`cannot write the plan to ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+export async function readPlanFile(path: string): Promise<{ doc: PlanDocument; sha256: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot read the plan ${path}: ${code === "ENOENT" ? "no such file" : code ?? String(err)}`, "make one with: reloadctl plan --out PLAN");
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new UserError(`${path} is not a plan file: it is not JSON`, "make one with: reloadctl plan --out PLAN");
+  }
+  const d = doc as Partial<PlanDocument> | null;
+  if (d === null || typeof d !== "object" || d.tool?.name !== "reloadctl" || !Array.isArray(d.models)) {
+    throw new UserError(`${path} is not a reloadctl plan file`, "make one with: reloadctl plan --out PLAN");
+  }
+  if (d.formatVersion !== 1) {
+    throw new UserError(`${path} has plan format ${String(d.formatVersion)}; this reloadctl reads format 1`, "make the plan again with this version");
+  }
+  return { doc: d as PlanDocument, sha256: sha256(text) };
+}

@@ -1,0 +1,74 @@
+// The plan document: what `plan --json` prints and `plan --out` writes, and what apply runs.
+// Versioned; deterministic (manifest order); never holds a secret.
+import type { OnRunning, OnWarning } from "../manifest/types.js";
+
+export type Action = "full" | "cache" | "partial" | "skip";
+export type ReloadKind = "full" | "cache" | "partial";
+
+export interface PlannedTable {
+  /** The table's `name` on the service. */
+  name: string;
+  /** The table's alias on the service, or null. */
+  alias: string | null;
+  /** The table configuration id that partial-sync needs. */
+  id: string;
+  /** The word as written in the manifest (alias or name). */
+  word: string;
+}
+
+export interface LastLoadSummary {
+  id: string | null;
+  status: string;
+  loadType: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  message: string | null;
+}
+
+export interface PlannedModel {
+  address: string;
+  pool: string;
+  model: string;
+  poolId: string;
+  modelId: string;
+  action: Action;
+  /** What the manifest declares; for a skip, what it would have been. */
+  reload: ReloadKind;
+  /** Human reason, e.g. "fresh: last SUCCESS 42m ago, maxAge 6h". */
+  reason: string;
+  /** Why a skip: fresh within maxAge, or a load is running and onRunning is skip. */
+  skipReason: "fresh" | "running" | null;
+  /** Resolved tables, in manifest order; empty unless action is `partial`. */
+  tables: PlannedTable[];
+  /** How many tables the model has (for "3 of 41"); null when tables were not read. */
+  tableCount: number | null;
+  lastLoad: LastLoadSummary | null;
+  tags: string[];
+  timeoutMs: number;
+  maxAgeMs: number;
+  onWarning: OnWarning;
+  onRunning: OnRunning;
+}
+
+export interface PlanSummary {
+  full: number;
+  cache: number;
+  partial: number;
+  skip: number;
+}
+
+export interface PlanDocument {
+  formatVersion: 1;
+  createdAt: string;
+  /** After this, apply refuses the plan as stale. */
+  expiresAt: string;
+  tool: { name: "reloadctl"; version: string };
+  manifest: { path: string; sha256: string };
+  baseUrl: string;
+  selection: { select: string[]; exclude: string[] };
+  parallelism: number;
+  /** Per pool key. */
+  poolParallelism: Record<string, number>;
+  models: PlannedModel[];
+  summary: PlanSummary;
+}

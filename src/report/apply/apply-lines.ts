@@ -1,0 +1,177 @@
+// Apply rows and totals as lines, shared by the live Ink view and the plain-text summary.
+import type { ModelOutcome } from "../../apply/events.js";
+import { formatElapsed } from "../../shared/duration.js";
+import { span, type Line } from "../lines.js";
+import { ACTION_SHORT } from "../load-words.js";
+import { oneLine, padEnd, shortId, textWidth, truncate, type Tone } from "../style.js";
+import { isActive, type ApplyRow, type ApplyState } from "./apply-model.js";
+
+export const SPINNER_FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"] as const;
+const SPINNER_FRAME_MS = 80;
+
+/** The spinner frame for a moment in time, so a frozen clock draws a frozen spinner. */
+export function spinnerFrame(now: number): string {
+  return SPINNER_FRAMES[Math.floor(now / SPINNER_FRAME_MS) % SPINNER_FRAMES.length]!;
+}
+
+export const INTERRUPTED_NOTE = "interrupted: no new loads start; loads in flight are still verified (Ctrl-C again stops now)";
+
+export interface ApplyCounts {
+  succeeded: number;
+  warnings: number;
+  failed: number;
+  timedOut: number;
+  skipped: number;
+  notStarted: number;
+  running: number;
+  queued: number;
+}
+
+const isWarning = (o: { result: string | null; loadStatus: string | null }) =>
+  o.result === "succeeded" && o.loadStatus === "WARNING";
+
+function count(outcomes: { result: string | null; loadStatus: string | null }[]): ApplyCounts {
+  const c: ApplyCounts = { succeeded: 0, warnings: 0, failed: 0, timedOut: 0, skipped: 0, notStarted: 0, running: 0, queued: 0 };
+  for (const o of outcomes) {
+    if (isWarning(o)) c.warnings++;
+    else if (o.result === "succeeded") c.succeeded++;
+    else if (o.result === "failed") c.failed++;
+    else if (o.result === "timed_out") c.timedOut++;
+    else if (o.result === "skipped") c.skipped++;
+    else if (o.result === "not_started") c.notStarted++;
+  }
+  return c;
+}
+
+/** Counted from the outcomes themselves: `succeeded` here excludes WARNING loads, shown apart. */
+export function outcomeCounts(models: ModelOutcome[]): ApplyCounts {
+  return count(models);
+}
+
+export function liveCounts(state: ApplyState): ApplyCounts {
+  const c = count(state.rows.filter((r) => r.phase === "finished"));
+  c.running = state.rows.filter(isActive).length;
+  c.queued = state.rows.filter((r) => r.phase === "queued").length;
+  return c;
+}
+
+/** `Apply: 1 succeeded, 1 warning, 1 failed · 2m 03s` */
+export function applyTotal(c: ApplyCounts, durationMs: number | null, interrupted: boolean): string {
+  const parts = [`${c.succeeded} succeeded`];
+  if (c.warnings > 0) parts.push(`${c.warnings} ${c.warnings === 1 ? "warning" : "warnings"}`);
+  if (c.failed > 0) parts.push(`${c.failed} failed`);
+  if (c.timedOut > 0) parts.push(`${c.timedOut} timed out`);
+  if (c.skipped > 0) parts.push(`${c.skipped} skipped`);
+  if (c.notStarted > 0) parts.push(`${c.notStarted} not started`);
+  if (c.running > 0) parts.push(`${c.running} running`);
+  if (c.queued > 0) parts.push(`${c.queued} queued`);
+  const tail = [durationMs === null ? null : formatElapsed(durationMs), interrupted ? "interrupted" : null].filter(
+    (t): t is string => t !== null,
+  );
+  return `Apply: ${parts.join(", ")}${tail.map((t) => ` · ${t}`).join("")}`;
+}
+
+export function totalTone(c: ApplyCounts, interrupted: boolean): Tone {
+  if (c.failed > 0 || c.timedOut > 0) return "red";
+  if (interrupted || c.warnings > 0 || c.notStarted > 0) return "yellow";
+  return "green";
+}
+
+/** `parallelism 4, 2 per pool` */
+export function boundsText(parallelism: number | null, poolParallelism: Record<string, number>): string {
+  const parts = parallelism === null ? [] : [`parallelism ${parallelism}`];
+  const pools = Object.entries(poolParallelism);
+  const values = new Set(pools.map(([, n]) => n));
+  if (values.size === 1) parts.push(`${pools[0]![1]} per pool`);
+  else if (values.size > 1) parts.push(`per pool ${pools.map(([pool, n]) => `${oneLine(pool)} ${n}`).join(", ")}`);
+  return parts.join(", ");
+}
+
+/** `reloadctl apply · 4 models · parallelism 4, 2 per pool` */
+export function applyHeader(state: ApplyState): Line {
+  const n = state.rows.length;
+  const bounds = boundsText(state.parallelism, state.poolParallelism);
+  return [
+    span("reloadctl apply", "bold"),
+    span(` · ${n} ${n === 1 ? "model" : "models"}${bounds === "" ? "" : ` · ${bounds}`}`, "dim"),
+  ];
+}
+
+export interface RowLayout {
+  addressWidth: number;
+}
+
+export function rowLayout(state: ApplyState, maxAddress = 40): RowLayout {
+  return { addressWidth: Math.min(maxAddress, Math.max(8, ...state.rows.map((r) => textWidth(oneLine(r.address))))) };
+}
+
+const ACTION_COLUMN = 8;
+const STATUS_COLUMN = 11;
+const ELAPSED_COLUMN = 7;
+
+interface Look {
+  symbol: string;
+  tone: Tone;
+  label: string;
+  message: string;
+}
+
+/** How a finished model looks: ✔ green, ⚠ yellow (WARNING counted as success), ✖ red, · dim. */
+export function outcomeLook(o: { result: string | null; loadStatus: string | null; message: string | null }): Look {
+  const message = o.message === null ? "" : oneLine(o.message);
+  if (isWarning(o)) {
+    return { symbol: "⚠", tone: "yellow", label: "WARNING", message: message === "" ? "counted as success" : `${message} (counted as success)` };
+  }
+  switch (o.result) {
+    case "succeeded":
+      return { symbol: "✔", tone: "green", label: o.loadStatus ?? "SUCCESS", message };
+    case "failed":
+      return { symbol: "✖", tone: "red", label: o.loadStatus ?? "failed", message };
+    case "timed_out":
+      return { symbol: "✖", tone: "red", label: "timed out", message };
+    case "skipped":
+      return { symbol: "·", tone: "dim", label: "skipped", message };
+    default:
+      return { symbol: "·", tone: "dim", label: "not started", message };
+  }
+}
+
+function activeLook(row: ApplyRow, now: number): Look {
+  const load = row.loadId === null ? "" : `load ${shortId(row.loadId)}`;
+  if (row.phase === "waiting") {
+    const of = row.loadId === null ? "a running load" : `load ${shortId(row.loadId)}`;
+    return { symbol: spinnerFrame(now), tone: "cyan", label: "waiting", message: `waiting for ${of} to end` };
+  }
+  if (row.phase === "queued") return { symbol: "·", tone: "dim", label: "queued", message: "" };
+  const retries = row.retries > 0 ? `${row.retries} ${row.retries === 1 ? "retry" : "retries"}` : "";
+  return {
+    symbol: spinnerFrame(now),
+    tone: "cyan",
+    label: row.phase === "triggered" ? "triggered" : "running",
+    message: [load, retries].filter((t) => t !== "").join(" · "),
+  };
+}
+
+/** `  ✔ finance/p2p          partial   SUCCESS      1m 12s   message` */
+export function rowLine(row: ApplyRow, layout: RowLayout, now: number): Line {
+  const finished = row.phase === "finished";
+  const look = finished ? outcomeLook(row) : activeLook(row, now);
+  const elapsedMs = finished
+    ? row.durationMs !== null && row.durationMs > 0
+      ? row.durationMs
+      : null
+    : row.startedAt === null
+      ? null
+      : now - row.startedAt;
+  const address = truncate(oneLine(row.address), layout.addressWidth);
+  const line: Line = [
+    span("  "),
+    span(look.symbol, look.tone),
+    span(` ${padEnd(address, layout.addressWidth)}  ${padEnd(ACTION_SHORT[row.action], ACTION_COLUMN)}  `),
+    span(look.label, look.tone === "dim" ? "dim" : finished ? look.tone : undefined),
+    span(" ".repeat(Math.max(0, STATUS_COLUMN - textWidth(look.label)) + 2)),
+    span(padEnd(elapsedMs === null ? "" : formatElapsed(elapsedMs), ELAPSED_COLUMN) + "  "),
+  ];
+  if (look.message !== "") line.push(span(look.message, finished && look.tone !== "green" ? look.tone : "dim"));
+  return line;
+}

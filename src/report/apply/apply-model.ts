@@ -1,0 +1,166 @@
+// The state every apply view draws, folded from the executor's events by one pure reducer.
+import type { ApplyEvent, ModelOutcome, ModelResult } from "../../apply/events.js";
+import type { Action } from "../../plan/types.js";
+
+export type ApplyPhase = "queued" | "waiting" | "triggered" | "running" | "finished";
+
+export interface ApplyRow {
+  address: string;
+  action: Action;
+  phase: ApplyPhase;
+  loadId: string | null;
+  loadStatus: string | null;
+  /** Epoch ms when work on the model began (its first event past queueing); null while queued. */
+  startedAt: number | null;
+  /** Elapsed time reported by the latest poll. */
+  elapsedMs: number | null;
+  retries: number;
+  result: ModelResult | null;
+  message: string | null;
+  durationMs: number | null;
+}
+
+export type SummaryEvent = Extract<ApplyEvent, { type: "summary" }>;
+export type StartEvent = Extract<ApplyEvent, { type: "start" }>;
+
+export interface ApplyState {
+  /** Epoch ms of the start event. */
+  startedAt: number | null;
+  parallelism: number | null;
+  poolParallelism: Record<string, number>;
+  /** In the order the start event listed them (models first seen later are appended). */
+  rows: ApplyRow[];
+  /** Addresses in the order they finished. */
+  finished: string[];
+  interrupted: boolean;
+  summary: SummaryEvent | null;
+}
+
+export const initialApplyState: ApplyState = {
+  startedAt: null,
+  parallelism: null,
+  poolParallelism: {},
+  rows: [],
+  finished: [],
+  interrupted: false,
+  summary: null,
+};
+
+const epoch = (at: string): number | null => {
+  const t = Date.parse(at);
+  return Number.isNaN(t) ? null : t;
+};
+
+function newRow(address: string, action: Action): ApplyRow {
+  return {
+    address,
+    action,
+    phase: "queued",
+    loadId: null,
+    loadStatus: null,
+    startedAt: null,
+    elapsedMs: null,
+    retries: 0,
+    result: null,
+    message: null,
+    durationMs: null,
+  };
+}
+
+function updateRow(state: ApplyState, address: string, change: (row: ApplyRow) => ApplyRow): ApplyState {
+  const i = state.rows.findIndex((r) => r.address === address);
+  if (i < 0) return { ...state, rows: [...state.rows, change(newRow(address, "full"))] };
+  const rows = state.rows.slice();
+  rows[i] = change(rows[i]!);
+  return { ...state, rows };
+}
+
+/** A row past queueing: its work began at the first such event. */
+function begun(row: ApplyRow, at: string): ApplyRow {
+  return row.startedAt === null ? { ...row, startedAt: epoch(at) } : row;
+}
+
+function finish(state: ApplyState, outcome: ModelOutcome): ApplyState {
+  const already = state.finished.includes(outcome.address);
+  const next = updateRow(state, outcome.address, (row) => ({
+    ...row,
+    action: outcome.action,
+    phase: "finished",
+    result: outcome.result,
+    loadStatus: outcome.loadStatus,
+    loadId: outcome.loadId ?? row.loadId,
+    message: outcome.message,
+    durationMs: outcome.durationMs,
+  }));
+  return already ? next : { ...next, finished: [...next.finished, outcome.address] };
+}
+
+export function reduceApply(state: ApplyState, event: ApplyEvent): ApplyState {
+  switch (event.type) {
+    case "start": {
+      const known = new Set(state.rows.map((r) => r.address));
+      return {
+        ...state,
+        startedAt: epoch(event.at),
+        parallelism: event.parallelism,
+        poolParallelism: event.poolParallelism,
+        rows: [...state.rows, ...event.models.filter((m) => !known.has(m.address)).map((m) => newRow(m.address, m.action))],
+      };
+    }
+    case "queued":
+      return updateRow(state, event.address, (row) => ({ ...row, action: event.action }));
+    case "waiting":
+      return updateRow(state, event.address, (row) => ({
+        ...begun(row, event.at),
+        phase: "waiting",
+        loadId: event.loadId,
+        loadStatus: event.status,
+      }));
+    case "triggered":
+      return updateRow(state, event.address, (row) => ({
+        ...begun(row, event.at),
+        action: event.action,
+        phase: "triggered",
+        loadId: null,
+        loadStatus: null,
+        elapsedMs: null,
+      }));
+    case "load_seen":
+      return updateRow(state, event.address, (row) => ({
+        ...begun(row, event.at),
+        phase: "running",
+        loadId: event.loadId,
+        loadStatus: event.status,
+      }));
+    case "polled":
+      return updateRow(state, event.address, (row) => ({
+        ...begun(row, event.at),
+        // A poll while waiting for someone else's load keeps the row waiting.
+        phase: row.phase === "waiting" ? "waiting" : "running",
+        loadId: event.loadId ?? row.loadId,
+        loadStatus: event.status,
+        elapsedMs: event.elapsedMs,
+      }));
+    case "retry":
+      return updateRow(state, event.address, (row) => ({ ...begun(row, event.at), retries: row.retries + 1 }));
+    case "finished":
+      return finish(state, event);
+    case "interrupted":
+      return { ...state, interrupted: true };
+    case "summary": {
+      let next: ApplyState = { ...state, summary: event, interrupted: state.interrupted || event.interrupted };
+      for (const outcome of event.models) {
+        const row = next.rows.find((r) => r.address === outcome.address);
+        if (row?.phase !== "finished") next = finish(next, outcome);
+      }
+      return next;
+    }
+  }
+}
+
+export function applyStateFrom(events: readonly ApplyEvent[]): ApplyState {
+  return events.reduce(reduceApply, initialApplyState);
+}
+
+export const isActive = (row: ApplyRow): boolean =>
+  row.phase === "waiting" || row.phase === "triggered" || row.phase === "running";

@@ -1,0 +1,164 @@
+// The plan view as lines: grouped by pool, one row per model, the total. Text and Ink draw these.
+import type { PlanDocument, PlannedModel, PlannedTable } from "../../plan/types.js";
+import { span, type Line, type Span } from "../lines.js";
+import { ACTION_PHRASE, lastLoadSpans } from "../load-words.js";
+import { oneLine, padEnd, shortId, textWidth, truncate } from "../style.js";
+
+export interface PlanLinesOptions {
+  now: number;
+  width?: number;
+  savedTo?: string | null;
+  planSha256?: string | null;
+  /** Fold skipped models into one line per pool when the plan has more skips than this. */
+  foldSkipsOver?: number;
+}
+
+export const DEFAULT_WIDTH = 100;
+const DEFAULT_FOLD_SKIPS_OVER = 10;
+const MIN_NAME_COLUMN = 10;
+const ACTION_COLUMN = Math.max(...Object.values(ACTION_PHRASE).map((p) => p.length));
+
+interface PoolGroup {
+  pool: string;
+  poolId: string;
+  models: PlannedModel[];
+}
+
+function groupByPool(models: PlannedModel[]): PoolGroup[] {
+  const groups = new Map<string, PoolGroup>();
+  for (const m of models) {
+    let g = groups.get(m.pool);
+    if (!g) {
+      g = { pool: m.pool, poolId: m.poolId, models: [] };
+      groups.set(m.pool, g);
+    }
+    g.models.push(m);
+  }
+  return [...groups.values()];
+}
+
+/** The name a table is shown by: its alias when it has one, else its name. */
+export function tableLabel(t: PlannedTable): string {
+  return oneLine(t.alias ?? t.name);
+}
+
+/** The table's name, when it differs from the label (so the reader can match it to the service). */
+export function tableAltName(t: PlannedTable): string | null {
+  return t.alias !== null && t.alias !== t.name ? oneLine(t.name) : null;
+}
+
+export function partialScope(m: PlannedModel): string {
+  const n = m.tables.length;
+  if (m.tableCount === null) return `${n} ${n === 1 ? "table" : "tables"}, the rest from cache`;
+  const cached = Math.max(0, m.tableCount - n);
+  return `${n} of ${m.tableCount} tables, ${cached === 0 ? "none" : cached} from cache`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `Plan: 4 to reload (2 complete, 1 partial, 1 from cache), 1 skipped.` */
+export function planTotal(doc: PlanDocument): string {
+  const { full, cache, partial, skip } = doc.summary;
+  const reload = full + cache + partial;
+  if (reload === 0) return `Plan: nothing to reload, ${skip} skipped.`;
+  const parts = [
+    full > 0 ? `${full} complete` : null,
+    partial > 0 ? `${partial} partial` : null,
+    cache > 0 ? `${cache} from cache` : null,
+  ].filter((p): p is string => p !== null);
+  return `Plan: ${reload} to reload (${parts.join(", ")}), ${skip} skipped.`;
+}
+
+/** A path as a shell word: quoted only when it needs to be. */
+function shellWord(path: string): string {
+  return /^[\w@%+=:,./-]+$/u.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+function modelRow(m: PlannedModel, nameWidth: number, now: number): Line {
+  const reload = m.action !== "skip";
+  const name = padEnd(truncate(oneLine(m.model), nameWidth), nameWidth);
+  const action = ACTION_PHRASE[m.action];
+  const head: Span[] = [
+    span("  "),
+    reload ? span("~", "bold") : span("=", "yellow"),
+    span(` ${name}  `),
+    span(action, reload ? undefined : "yellow"),
+    span(" ".repeat(ACTION_COLUMN - action.length + 2)),
+  ];
+  if (!reload) return [...head, span(oneLine(m.reason), "dim")];
+  if (m.action === "partial") {
+    return [...head, span(partialScope(m)), span(" · ", "dim"), ...lastLoadSpans(m.lastLoad, now, { took: false })];
+  }
+  return [...head, ...lastLoadSpans(m.lastLoad, now, { took: true })];
+}
+
+function tableRows(m: PlannedModel, labelCap: number): Line[] {
+  const labelWidth = Math.min(labelCap, Math.max(0, ...m.tables.map((t) => textWidth(tableLabel(t)))));
+  return m.tables.map((t) => {
+    const alt = tableAltName(t);
+    const row: Line = [
+      span("      "),
+      span("+", "green"),
+      span(` ${padEnd(truncate(tableLabel(t), labelWidth), labelWidth)}  `),
+      span("→ ", "dim"),
+      span(shortId(t.id, 6), "cyan"),
+    ];
+    if (alt !== null) row.push(span(`  (${alt})`, "dim"));
+    return row;
+  });
+}
+
+function foldedSkips(skips: PlannedModel[]): Line {
+  const byReason = new Map<string, number>();
+  for (const m of skips) {
+    const reason = m.skipReason ?? "other";
+    byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+  }
+  const reasons = [...byReason.entries()];
+  const why =
+    reasons.length === 1 ? reasons[0]![0] : reasons.map(([reason, n]) => `${n} ${reason}`).join(", ");
+  return [span("  "), span("=", "yellow"), span(` ${plural(skips.length, "model", "models")} skipped `, "yellow"), span(`(${why})`, "dim")];
+}
+
+export function planLines(doc: PlanDocument, opts: PlanLinesOptions): Line[] {
+  const width = opts.width ?? DEFAULT_WIDTH;
+  const fold = doc.models.filter((m) => m.action === "skip").length > (opts.foldSkipsOver ?? DEFAULT_FOLD_SKIPS_OVER);
+  const shown = (m: PlannedModel) => !fold || m.action !== "skip";
+  const nameCap = Math.max(MIN_NAME_COLUMN, Math.floor(width * 0.3));
+  const nameWidth = Math.min(
+    nameCap,
+    Math.max(MIN_NAME_COLUMN, ...doc.models.filter(shown).map((m) => textWidth(oneLine(m.model)))),
+  );
+
+  const lines: Line[] = [
+    [
+      span("reloadctl plan", "bold"),
+      span(" · ", "dim"),
+      span(oneLine(doc.manifest.path)),
+      span(" → ", "dim"),
+      span(oneLine(doc.baseUrl)),
+    ],
+    [],
+  ];
+  for (const group of groupByPool(doc.models)) {
+    lines.push([span(oneLine(group.pool), "bold"), span("  "), span(shortId(group.poolId), "cyan")]);
+    for (const m of group.models.filter(shown)) {
+      lines.push(modelRow(m, nameWidth, opts.now));
+      if (m.action === "partial") lines.push(...tableRows(m, nameCap));
+    }
+    const skips = group.models.filter((m) => !shown(m));
+    if (skips.length > 0) lines.push(foldedSkips(skips));
+    lines.push([]);
+  }
+  lines.push([span(planTotal(doc), "bold")]);
+  if (opts.savedTo) {
+    const hash = opts.planSha256 ? ` (sha256 ${shortId(opts.planSha256)})` : "";
+    lines.push([
+      span(`Saved to ${opts.savedTo}${hash}. Run it with: `),
+      span(`reloadctl apply ${shellWord(opts.savedTo)}`, "bold"),
+    ]);
+  }
+  return lines;
+}

@@ -1,0 +1,2 @@
+export { renderProblemsJson, renderProblemsText, renderValidJson, renderValidText } from "./problems.js";
+export type { ProblemsJson, ValidJson } from "./problems.js";

@@ -1,0 +1,43 @@
+// `validate` in plain text and JSON. No Ink here: CI start-up stays cheap.
+import { displayFile } from "../../manifest/display-file.js";
+import type { Manifest } from "../../manifest/types.js";
+import type { ManifestError } from "../../shared/errors.js";
+import { paintLine } from "../lines.js";
+import { createStyle } from "../style.js";
+import { problemLines, validLine } from "./validate-lines.js";
+
+export interface ProblemsJson {
+  valid: false;
+  file: string;
+  problems: Array<{ file: string; line: number; column: number; message: string; path: string }>;
+}
+
+export interface ValidJson {
+  valid: true;
+  file: string;
+  models: number;
+  pools: number;
+}
+
+/** Every problem with its code frame, then `N problems in FILE.`; ends with a newline. */
+export function renderProblemsText(err: ManifestError, opts: { color: boolean }): string {
+  const style = createStyle(opts.color);
+  return `${problemLines(err).map((line) => paintLine(line, style)).join("\n")}\n`;
+}
+
+export function renderProblemsJson(err: ManifestError): ProblemsJson {
+  return {
+    valid: false,
+    file: err.file,
+    problems: err.problems.map(({ file, line, column, message, path }) => ({ file, line, column, message, path })),
+  };
+}
+
+export function renderValidJson(manifest: Manifest): ValidJson {
+  return { valid: true, file: displayFile(manifest.path), models: manifest.models.length, pools: manifest.pools.length };
+}
+
+/** One line, no newline: `reload.config.yaml is valid: 3 pools, 7 models.` */
+export function renderValidText(manifest: Manifest, opts: { color: boolean } = { color: false }): string {
+  return paintLine(validLine(manifest), createStyle(opts.color));
+}

@@ -1,0 +1,147 @@
+// The flags of `reloadctl sim`, parsed with node:util parseArgs into simulator options.
+import { parseArgs } from "node:util";
+import { parseDuration } from "../shared/duration.js";
+import { UserError } from "../shared/errors.js";
+import type { SimOptions } from "./types.js";
+
+export const SIM_HELP = `Usage: reloadctl sim [options]
+
+Serve a simulated Celonis tenant on a loopback port: the pool and data model listings and the
+four data model load endpoints (tables, last-load, load, load/partial-sync). Loads run through
+RUNNING to an outcome, and can be made to fail, answer errors, or lose connections.
+
+Options:
+  --port N              port to listen on (default 0: a free port)
+  --host H              loopback address to bind (default 127.0.0.1)
+  --key KEY             the API key clients must send (default: random, printed)
+  --fixture FILE        the tenant, as JSON (default: the demo tenant, examples/tenant.fixture.json)
+  --load-time DURATION  how long every load runs, e.g. 500ms, 2s, 1m (default: per the fixture)
+  --latency MS          milliseconds added to every request
+  --rate-limit N/s      at most N requests per second, then 429 with x-ratelimit-reset
+  --fail-rate X         share of loads that end ERROR, 0 to 1
+  --error-rate X        share of requests answered 500, 502 or 503, 0 to 1
+  --drop-rate X         share of triggers whose connection drops after the load started, 0 to 1
+  --seed N              seed of the random faults, so a run can be repeated (default 1)
+  -v, --verbose         log every request to stderr
+  -h, --help            show this help
+
+Clients send "Authorization: Bearer KEY" (USER_KEY) or "Authorization: AppKey KEY" (APP_KEY).
+It prints the URL and key to export, and serves until Ctrl-C (SIGINT) or SIGTERM.
+
+Example:
+  reloadctl sim --port 8089 --key demo-key --load-time 3s
+  # in another shell:
+  export CELONIS_URL=http://127.0.0.1:8089 CELONIS_API_TOKEN=demo-key
+  reloadctl plan
+`;
+
+export interface SimFlags {
+  options: SimOptions & { port: number; host: string };
+  verbose: boolean;
+  /** For the banner. */
+  fixtureLabel: string;
+  behaviorLabel: string;
+}
+
+const HINT = "run `reloadctl sim --help` for the options";
+
+/** Throws UserError for any bad flag. */
+export function parseSimFlags(argv: string[]): SimFlags | "help" {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        key: { type: "string" },
+        fixture: { type: "string" },
+        "load-time": { type: "string" },
+        latency: { type: "string" },
+        "rate-limit": { type: "string" },
+        "fail-rate": { type: "string" },
+        "error-rate": { type: "string" },
+        "drop-rate": { type: "string" },
+        seed: { type: "string" },
+        verbose: { type: "boolean", short: "v" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (err) {
+    // parseArgs explains in its first sentence; the rest is advice about `--` that does not apply here.
+    const first = (err as Error).message.split(/\.\s/)[0] ?? "bad arguments";
+    throw new UserError(first.replace(/\.$/, ""), HINT);
+  }
+  if (values["help"]) return "help";
+  const str = (name: string): string | undefined => values[name] as string | undefined;
+
+  const port = str("port") === undefined ? 0 : integer("--port", str("port") ?? "", 0, 65_535);
+  const host = str("host") ?? "127.0.0.1";
+  if (!isLoopback(host)) throw new UserError(`--host must be a loopback address (127.0.0.1, ::1, localhost); got "${host}"`, "the simulator only serves this machine");
+  const key = str("key");
+  if (key !== undefined && !/^\S+$/.test(key)) throw new UserError("--key must be non-empty and without spaces", HINT);
+
+  const options: SimFlags["options"] = { port, host };
+  if (key !== undefined) options.key = key;
+  const fixture = str("fixture");
+  if (fixture !== undefined) options.fixture = fixture;
+  const loadTime = str("load-time");
+  if (loadTime !== undefined) options.loadDurationMs = durationMs("--load-time", loadTime);
+  const latency = str("latency");
+  if (latency !== undefined) options.latencyMs = integer("--latency", latency.replace(/ms$/, ""), 0, 600_000);
+  const rateLimit = str("rate-limit");
+  if (rateLimit !== undefined) {
+    const m = /^(\d+(?:\.\d+)?)(?:\/s)?$/.exec(rateLimit);
+    const perSecond = m ? Number(m[1]) : Number.NaN;
+    if (!(perSecond > 0)) throw new UserError(`--rate-limit must be requests per second like 20/s; got "${rateLimit}"`, HINT);
+    options.rateLimit = { perSecond };
+  }
+  const global: NonNullable<SimOptions["global"]> = {};
+  const failRate = str("fail-rate");
+  if (failRate !== undefined) global.failRate = rate("--fail-rate", failRate);
+  const errorRate = str("error-rate");
+  if (errorRate !== undefined) global.errorRate5xx = rate("--error-rate", errorRate);
+  const dropRate = str("drop-rate");
+  if (dropRate !== undefined) global.dropRate = rate("--drop-rate", dropRate);
+  if (Object.keys(global).length > 0) options.global = global;
+  const seed = str("seed");
+  if (seed !== undefined) options.seed = integer("--seed", seed, 0, 2 ** 32 - 1);
+
+  const behavior = [
+    options.loadDurationMs === undefined ? "loads take their fixture's time" : `loads take ${loadTime}`,
+    options.latencyMs ? `latency ${options.latencyMs}ms` : "no added latency",
+    options.rateLimit ? `rate limit ${options.rateLimit.perSecond}/s` : "no rate limit",
+    ...Object.entries(global).map(([k, v]) => `${k} ${v}`),
+    `seed ${options.seed ?? 1}`,
+  ];
+  return {
+    options,
+    verbose: values["verbose"] === true,
+    fixtureLabel: fixture ?? "the demo tenant (examples/tenant.fixture.json)",
+    behaviorLabel: behavior.join(" · "),
+  };
+}
+
+function integer(flag: string, text: string, min: number, max: number): number {
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(n >= min && n <= max)) throw new UserError(`${flag} must be a whole number from ${min} to ${max}; got "${text}"`, HINT);
+  return n;
+}
+
+function durationMs(flag: string, text: string): number {
+  const ms = /^\d+ms$/.test(text) ? Number(text.slice(0, -2)) : parseDuration(text);
+  if (ms === null) throw new UserError(`${flag} must be a duration like 500ms, 2s or 1m30s; got "${text}"`, HINT);
+  return ms;
+}
+
+function rate(flag: string, text: string): number {
+  const n = /^\d*\.?\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(n >= 0 && n <= 1)) throw new UserError(`${flag} must be a number from 0 to 1; got "${text}"`, HINT);
+  return n;
+}
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}

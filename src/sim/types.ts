@@ -1,0 +1,133 @@
+// The simulator's public contract: how tests, the demo and benchmarks start, steer and observe it.
+import type { LoadType } from "../shared/types.js";
+import type { Fixture, LoadOutcome } from "./fixture.js";
+
+export interface SimOptions {
+  /** 0 (default) = a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default: random. */
+  key?: string;
+  /** A fixture object or a path to one; default the demo tenant (examples/tenant.fixture.json). */
+  fixture?: Fixture | string;
+  /** Every new load runs this long, over the fixture's own load times. */
+  loadDurationMs?: number;
+  /** Added to every request. */
+  latencyMs?: number;
+  rateLimit?: { perSecond: number } | null;
+  /** Seeds every random fault decision, so a run can be repeated. Default 1. */
+  seed?: number;
+  /** Per data model id, from the start. */
+  faults?: Record<string, ModelFault>;
+  /** Rates and the rest of the global settings, from the start (`latencyMs`/`rateLimit` above win). */
+  global?: GlobalSettings;
+  /** The clock for load times, ages and the rate limit (latency always uses real timers). */
+  now?: () => number;
+  /** Called as each request ends (or its connection is dropped). */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+/** How one model misbehaves. Fields marked "once"/"next N" are consumed as they fire; the rest hold until changed. */
+export interface ModelFault {
+  /** How new loads end. */
+  outcome?: LoadOutcome;
+  /** The load's message (default: a realistic one for the outcome). */
+  message?: string;
+  /** New loads never end. */
+  hang?: boolean;
+  loadDurationMs?: number;
+  /** A new load shows in last-load only this long after its trigger; until then last-load shows the previous one. */
+  appearDelayMs?: number;
+  /** Once: the next trigger starts its load, then the connection is destroyed without a response. */
+  dropAfterTrigger?: boolean;
+  /** Once: the next trigger is answered with this status, and no load starts. */
+  triggerStatus?: number;
+  /** The next N requests for this model answer 429. */
+  status429Times?: number;
+  /** Seconds in `Retry-After` and `x-ratelimit-reset` of those 429s (default 1). */
+  retryAfterSeconds?: number;
+  /** The next N requests for this model answer `errorStatus`. */
+  errorTimes?: number;
+  /** Default 503. */
+  errorStatus?: number;
+  /** Added to each request for this model. */
+  latencyMs?: number;
+}
+
+export interface GlobalSettings {
+  latencyMs?: number;
+  /** A token bucket over all requests; null turns it off. */
+  rateLimit?: { perSecond: number } | null;
+  /** Any request answers 500, 502 or 503 at this rate. */
+  errorRate5xx?: number;
+  /** A trigger answers 500, 502 or 503 at this rate, and no load starts. */
+  triggerErrorRate5xx?: number;
+  /** A trigger starts its load, then its connection is destroyed, at this rate. */
+  dropRate?: number;
+  /** A new load ends ERROR at this rate. */
+  failRate?: number;
+  /** A new load ends WARNING at this rate. */
+  warnRate?: number;
+  /** A new load never ends, at this rate. */
+  hangRate?: number;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** The request target as sent, with its query. */
+  path: string;
+  /** null: the connection was dropped (or closed by the client) before a response. */
+  status: number | null;
+  /** The simulator clock at arrival. */
+  at: number;
+  durationMs: number;
+  /** The data model the path names, if any. */
+  modelId: string | null;
+}
+
+export interface LoadRecord {
+  loadId: string;
+  poolId: string;
+  modelId: string;
+  loadType: LoadType;
+  /** Partial loads only. */
+  tableIds: string[] | null;
+  /** The simulator clock at the trigger. */
+  startedAt: number;
+}
+
+export interface SimStats {
+  requests: RequestLogEntry[];
+  loads: LoadRecord[];
+  /** Per data model id. */
+  loadsStarted: Record<string, number>;
+  maxConcurrentLoads: number;
+  /** Per pool id. */
+  maxConcurrentLoadsByPool: Record<string, number>;
+  maxInFlightRequests: number;
+  /** 429s sent, for any reason. */
+  rateLimited: number;
+  /** Connections destroyed after a trigger. */
+  dropped: number;
+}
+
+export interface TenantSummary {
+  pools: { id: string; name: string; models: { id: string; name: string; tables: number }[] }[];
+}
+
+export interface Simulator {
+  /** `http://HOST:PORT`, no trailing slash. */
+  url: string;
+  key: string;
+  /** What it serves (for a banner or a test's bookkeeping). */
+  tenant: TenantSummary;
+  close(): Promise<void>;
+  /** Replaces the model's fault; null clears it. Throws for an unknown model id. */
+  setFault(modelId: string, fault: ModelFault | null): void;
+  /** Changes only the fields given. */
+  setGlobal(opts: GlobalSettings): void;
+  stats(): SimStats;
+  resetStats(): void;
+  loadsStarted(modelId: string): number;
+}

@@ -1,0 +1,22 @@
+// What `status` reports: each declared model's last load, or why it could not be read.
+import type { LastLoadSummary } from "../plan/types.js";
+
+export interface StatusRow {
+  address: string;
+  pool: string;
+  model: string;
+  poolId: string;
+  modelId: string;
+  /** null: never loaded (when `error` is null) or not read (when `error` is set). */
+  lastLoad: LastLoadSummary | null;
+  /** Why this model's last load could not be read; the other rows still stand. */
+  error: { status: number | null; message: string } | null;
+}
+
+export interface StatusDocument {
+  formatVersion: 1;
+  createdAt: string;
+  baseUrl: string;
+  manifest: { path: string; sha256: string };
+  models: StatusRow[];
+}

@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { executePlan, exitCodeFor, type ExecuteOptions } from "../../src/apply/executor.js";
+import { systemClock } from "../../src/apply/clock.js";
+import type { ApplyEvent } from "../../src/apply/events.js";
+import { FakeApi, type FakeModel } from "../helpers/fake-api.js";
+import { planDoc, plannedModel } from "../helpers/plan-doc.js";
+import type { PlannedModel } from "../../src/plan/types.js";
+
+const T0 = Date.parse("2026-11-28T12:00:00.000Z");
+const clock = { now: () => Date.now(), sleep: systemClock.sleep };
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: T0 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function fake(model: Partial<FakeModel> & { address: string }): FakeModel {
+  const [pool, name] = model.address.split("/");
+  return { poolId: `pool-${pool}`, modelId: `model-${name}`, durationMs: 5_000, ...model };
+}
+
+async function run(models: PlannedModel[], api: FakeApi, extra: Partial<ExecuteOptions> = {}) {
+  const events: ApplyEvent[] = [];
+  const done = executePlan({ doc: planDoc(models), api, clock, emit: (e) => events.push(e), random: () => 0.5, ...extra });
+  await vi.runAllTimersAsync();
+  const summary = await done;
+  return { summary, events, byAddress: new Map(summary.models.map((m) => [m.address, m])) };
+}
+
+const previous = { id: "old", status: "SUCCESS", loadType: "COMPLETE", startDate: "2026-11-27T10:00:00.000Z", endDate: "2026-11-27T11:00:00.000Z", message: null };
+
+describe("executePlan", () => {
+  it("triggers the right endpoint for each action and verifies each new load", async () => {
+    const api = new FakeApi(
+      [fake({ address: "a/full" }), fake({ address: "a/cache" }), fake({ address: "b/part" })],
+      () => Date.now(),
+    );
+    const { summary, byAddress } = await run(
+      [
+        plannedModel({ address: "a/full", action: "full" }),
+        plannedModel({ address: "a/cache", action: "cache", reload: "cache" }),
+        plannedModel({ address: "b/part", action: "partial", reload: "partial", tables: [{ name: "EKKO", alias: null, id: "t1", word: "EKKO" }] }),
+      ],
+      api,
+    );
+    expect(api.calls.filter((c) => c.method.startsWith("POST")).map((c) => [c.method, c.model, c.body])).toEqual([
+      ["POST load", "model-full", undefined],
+      ["POST load?fullReload=false", "model-cache", undefined],
+      ["POST partial-sync", "model-part", ["t1"]],
+    ]);
+    expect(summary.succeeded).toBe(3);
+    expect(byAddress.get("b/part")).toMatchObject({ result: "succeeded", loadStatus: "SUCCESS", loadId: expect.stringMatching(/^load-/) });
+    expect(exitCodeFor(summary)).toBe(0);
+  });
+
+  it("never reads the previous load's SUCCESS as its own, even when the new load appears late", async () => {
+    const api = new FakeApi([fake({ address: "a/m", last: previous, appearDelayMs: 7_000, outcome: "ERROR", message: "Table RET: column X missing" })], () => Date.now());
+    const { byAddress } = await run([plannedModel({ address: "a/m", lastLoad: previous })], api);
+    expect(byAddress.get("a/m")).toMatchObject({ result: "failed", loadStatus: "ERROR", message: "Table RET: column X missing" });
+  });
+
+  it("counts a WARNING as success only with onWarning: succeed", async () => {
+    const api = new FakeApi([fake({ address: "a/w1", outcome: "WARNING", message: "rows rejected" }), fake({ address: "a/w2", outcome: "WARNING", message: "rows rejected" })], () => Date.now());
+    const { summary, byAddress } = await run([plannedModel({ address: "a/w1", onWarning: "succeed" }), plannedModel({ address: "a/w2", onWarning: "fail" })], api);
+    expect(byAddress.get("a/w1")).toMatchObject({ result: "succeeded", loadStatus: "WARNING", message: "rows rejected" });
+    expect(byAddress.get("a/w2")).toMatchObject({ result: "failed", loadStatus: "WARNING" });
+    expect(summary.warnings).toBe(1);
+    expect(exitCodeFor(summary)).toBe(1);
+  });
+
+  it("fails CANCELED and unknown statuses, never counting them as success", async () => {
+    const api = new FakeApi([fake({ address: "a/c", outcome: "CANCELED" }), fake({ address: "a/u", outcome: "PAUSED" })], () => Date.now());
+    const { byAddress } = await run([plannedModel({ address: "a/c" }), plannedModel({ address: "a/u" })], api);
+    expect(byAddress.get("a/c")?.result).toBe("failed");
+    expect(byAddress.get("a/u")).toMatchObject({ result: "failed", loadStatus: "PAUSED", message: expect.stringContaining("unknown status") });
+  });
+
+  it("times out a load that never ends", async () => {
+    const api = new FakeApi([fake({ address: "a/h", durationMs: Infinity })], () => Date.now());
+    const { byAddress } = await run([plannedModel({ address: "a/h", timeoutMs: 10 * 60_000 })], api);
+    const o = byAddress.get("a/h")!;
+    expect(o).toMatchObject({ result: "timed_out", loadStatus: "RUNNING" });
+    expect(o.durationMs).toBeGreaterThanOrEqual(10 * 60_000);
+    expect(o.durationMs).toBeLessThan(11 * 60_000);
+  });
+
+  it("adopts the load of a trigger whose answer was lost, without sending it again", async () => {
+    const api = new FakeApi([fake({ address: "a/m", last: previous, triggerFaults: ["lost"], appearDelayMs: 3_000 })], () => Date.now());
+    const { byAddress, events } = await run([plannedModel({ address: "a/m" })], api);
+    expect(api.triggers("model-m")).toBe(1);
+    expect(api.loadsStarted("model-m")).toBe(1);
+    expect(byAddress.get("a/m")?.result).toBe("succeeded");
+    expect(events).toContainEqual(expect.objectContaining({ type: "triggered", adopted: true }));
+  });
+
+  it("re-sends a trigger only after last-load shows the failed one started nothing", async () => {
+    const api = new FakeApi([fake({ address: "a/m", triggerFaults: ["5xx-nothing"] })], () => Date.now());
+    const { byAddress } = await run([plannedModel({ address: "a/m" })], api, { policy: { settleMs: 2_000 } });
+    expect(api.triggers("model-m")).toBe(2);
+    expect(api.loadsStarted("model-m")).toBe(1);
+    expect(byAddress.get("a/m")?.result).toBe("succeeded");
+  });
+
+  it("follows onRunning when a load is already running", async () => {
+    const running = { ...previous, id: "other", status: "RUNNING", endDate: null, startDate: new Date(T0 - 60_000).toISOString() };
+    const models = ["wait", "skip", "fail"].map((mode) => fake({ address: `a/${mode}`, last: running }));
+    const api = new FakeApi(models, () => Date.now());
+    // The running load ends after 30 s: the fake's own last-load turns SUCCESS then.
+    setTimeout(() => {
+      for (const m of models) m.last = { ...running, status: "SUCCESS", endDate: new Date(T0 + 30_000).toISOString() };
+    }, 30_000);
+    const { byAddress, events } = await run(
+      [plannedModel({ address: "a/wait", onRunning: "wait" }), plannedModel({ address: "a/skip", onRunning: "skip" }), plannedModel({ address: "a/fail", onRunning: "fail" })],
+      api,
+      { parallelism: 3, poolParallelism: { a: 3 } },
+    );
+    expect(byAddress.get("a/wait")?.result).toBe("succeeded");
+    expect(events).toContainEqual(expect.objectContaining({ type: "waiting", address: "a/wait", loadId: "other" }));
+    expect(api.triggers("model-wait")).toBe(1);
+    expect(byAddress.get("a/skip")?.result).toBe("skipped");
+    expect(byAddress.get("a/fail")?.result).toBe("failed");
+    expect(api.triggers("model-skip") + api.triggers("model-fail")).toBe(0);
+  });
+
+  it("holds parallelism across pools and poolParallelism within one", async () => {
+    const addresses = ["a/1", "a/2", "a/3", "a/4", "b/5", "b/6", "b/7", "c/8"];
+    const api = new FakeApi(addresses.map((address) => fake({ address })), () => Date.now());
+    const { summary } = await run(addresses.map((address) => plannedModel({ address })), api, { parallelism: 3, poolParallelism: { a: 2, b: 1, c: 1 } });
+    expect(summary.succeeded).toBe(8);
+    expect(api.maxRunning).toBe(3);
+    expect(api.maxRunningPerPool.get("pool-a")).toBe(2);
+    expect(api.maxRunningPerPool.get("pool-b")).toBe(1);
+  });
+
+  it("skips planned skips without a request", async () => {
+    const api = new FakeApi([fake({ address: "a/s" })], () => Date.now());
+    const { byAddress } = await run([plannedModel({ address: "a/s", action: "skip", skipReason: "fresh", reason: "fresh: last SUCCESS 1h ago, maxAge 6h" })], api);
+    expect(api.calls).toEqual([]);
+    expect(byAddress.get("a/s")).toMatchObject({ result: "skipped", message: "fresh: last SUCCESS 1h ago, maxAge 6h" });
+  });
+
+  it("on interrupt starts no new load, verifies those in flight, and exits 130", async () => {
+    const addresses = ["a/1", "a/2", "a/3"];
+    const api = new FakeApi(addresses.map((address) => fake({ address, durationMs: 20_000 })), () => Date.now());
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 5_000);
+    const { summary, byAddress } = await run(addresses.map((address) => plannedModel({ address })), api, { parallelism: 1, stop: stop.signal });
+    expect(byAddress.get("a/1")?.result).toBe("succeeded");
+    expect(byAddress.get("a/2")?.result).toBe("not_started");
+    expect(byAddress.get("a/3")?.result).toBe("not_started");
+    expect(api.loadsStarted("model-2") + api.loadsStarted("model-3")).toBe(0);
+    expect(summary.interrupted).toBe(true);
+    expect(exitCodeFor(summary)).toBe(130);
+  });
+
+  it("with failFast starts nothing after the first failure", async () => {
+    const api = new FakeApi([fake({ address: "a/1", outcome: "ERROR" }), fake({ address: "a/2" })], () => Date.now());
+    const { byAddress, summary } = await run([plannedModel({ address: "a/1" }), plannedModel({ address: "a/2" })], api, { parallelism: 1, failFast: true });
+    expect(byAddress.get("a/2")?.result).toBe("not_started");
+    expect(exitCodeFor(summary)).toBe(1);
+  });
+
+  it("reports a finished load within max(1 s, 10 % of its run time), with polls growing with the log of its duration", async () => {
+    const polls: number[] = [];
+    const lag: number[] = [];
+    for (const durationMs of [3_000, 60_000, 3_600_000]) {
+      const api = new FakeApi([fake({ address: "a/m", durationMs })], () => Date.now());
+      const { byAddress, events } = await run([plannedModel({ address: "a/m", timeoutMs: 2 * 3_600_000 })], api);
+      const triggered = Date.parse(events.find((e) => e.type === "triggered")!.at);
+      const finished = Date.parse(events.find((e) => e.type === "finished")!.at);
+      lag.push(finished - (triggered + durationMs));
+      expect(lag.at(-1)).toBeLessThanOrEqual(Math.max(1_000, 0.1 * durationMs));
+      polls.push(api.calls.filter((c) => c.method === "GET last-load").length);
+      expect(byAddress.get("a/m")?.result).toBe("succeeded");
+    }
+    // 1,200× longer load, far fewer than 1,200× the polls.
+    expect(polls[2]! / polls[0]!).toBeLessThan(40);
+  });
+});

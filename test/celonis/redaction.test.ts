@@ -1,0 +1,90 @@
+import { inspect } from "node:util";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../../src/celonis/errors.js";
+import { BASE, KEY, makeClient, MODEL_PATH, REF, rejectionOf, useMswServer } from "./support.js";
+
+const server = useMswServer();
+const POOLS = `${BASE}/integration/api/pools`;
+
+/** Every way an error may be printed or serialised. */
+function everythingAbout(err: unknown): string {
+  const e = err as Error;
+  const props = Object.getOwnPropertyNames(e).map((k) => `${k}=${String((e as unknown as Record<string, unknown>)[k])}`);
+  return [String(e), e.message, e.stack ?? "", JSON.stringify(e), inspect(e, { depth: 10, showHidden: true }), ...props].join("\n");
+}
+
+function expectKeyless(err: unknown): void {
+  expect(err).toBeInstanceOf(ApiError);
+  const text = everythingAbout(err);
+  expect(text).not.toContain(KEY);
+  expect(text).not.toContain(encodeURIComponent(KEY));
+}
+
+describe("the key never leaves the client", () => {
+  it.each([
+    ["a problem body", 401, { title: `Bad key ${KEY}`, status: 401, detail: `Key ${KEY} is invalid`, errorCode: KEY }],
+    ["a message body", 403, { message: `No permission for ${KEY}`, shortMessage: KEY, reference: `ref-${KEY}` }],
+    ["field errors", 400, { errors: [{ attribute: "authorization", error: `Bearer ${KEY} rejected`, errorCode: KEY }] }],
+  ])("even when the service echoes it in %s", async (_what, status, body) => {
+    server.use(http.get(POOLS, () => HttpResponse.json(body, { status })));
+    const { client } = makeClient();
+    const err = (await rejectionOf(client.listPools())) as ApiError;
+    expectKeyless(err);
+    expect(err.serviceMessage).toContain("***");
+  });
+
+  it("in a plain-text echo of the request header", async () => {
+    server.use(http.post(`${MODEL_PATH}/load`, ({ request }) => new HttpResponse(`bad header: ${request.headers.get("authorization")}`, { status: 400 })));
+    const { client } = makeClient();
+    const err = (await rejectionOf(client.triggerLoad(REF, "full"))) as ApiError;
+    expectKeyless(err);
+    expect(err.message).toBe("400 Bad Request: bad header: Bearer ***");
+  });
+
+  it("in a URL-encoded echo", async () => {
+    const key = "abc/def+ghi=";
+    server.use(http.get(POOLS, () => new HttpResponse(`denied for token=${encodeURIComponent(key)}`, { status: 401 })));
+    const { client } = makeClient({ key });
+    const err = (await rejectionOf(client.listPools())) as ApiError;
+    expect(everythingAbout(err)).not.toContain(encodeURIComponent(key));
+  });
+
+  it("in retried failures, their onRetry reports and the final error", async () => {
+    server.use(http.get(POOLS, () => HttpResponse.json({ message: `overloaded, key ${KEY}` }, { status: 503, statusText: `Busy ${KEY}` })));
+    const { client, retries } = makeClient({ retry: { maxAttempts: 3 } });
+    const err = await rejectionOf(client.listPools());
+    expectKeyless(err);
+    expect(retries).toHaveLength(2);
+    expect(JSON.stringify(retries)).not.toContain(KEY);
+  });
+
+  it("in a redirect whose location carries it", async () => {
+    server.use(http.get(POOLS, () => new HttpResponse(null, { status: 302, headers: { location: `https://sso.example/?t=${KEY}` } })));
+    const { client } = makeClient();
+    expectKeyless(await rejectionOf(client.listPools()));
+  });
+
+  it("in network errors and timeouts", async () => {
+    server.use(
+      http.get(POOLS, () => HttpResponse.error()),
+      http.post(`${MODEL_PATH}/load`, () => new Promise<Response>(() => {})),
+    );
+    const { client, retries } = makeClient({ retry: { maxAttempts: 2 }, requestTimeoutMs: 20 });
+    expectKeyless(await rejectionOf(client.listPools()));
+    expectKeyless(await rejectionOf(client.triggerLoad(REF, "full")));
+    expect(JSON.stringify(retries)).not.toContain(KEY);
+  });
+
+  it("in an unreadable success body", async () => {
+    server.use(http.get(`${MODEL_PATH}/last-load`, () => new HttpResponse(`{"dataLoadId": "${KEY}"`, { status: 200 })));
+    const { client } = makeClient();
+    expectKeyless(await rejectionOf(client.lastLoad(REF)));
+  });
+
+  it("and is not a property of the client", async () => {
+    const { client } = makeClient();
+    expect(inspect(client, { depth: 10, showHidden: true })).not.toContain(KEY);
+    expect(JSON.stringify(client)).not.toContain(KEY);
+  });
+});

@@ -1,0 +1,159 @@
+// apply against the simulator with its faults: each model ends with the right result, the
+// simulator saw exactly one load per model, the bounds held, and the key never appeared.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startSimulator, type Simulator } from "../../src/sim/server.js";
+import { P1, P2, collect, id, runCli, spawnCli, tempDir, testFixture, testManifest, until, writeFile } from "./harness.js";
+
+let sim: Simulator;
+let dir: string;
+const KEY = "e2e-secret-key-4f9a2c";
+
+beforeEach(async () => {
+  sim = await startSimulator({ port: 0, key: KEY, fixture: testFixture(6) });
+  dir = tempDir();
+});
+afterEach(async () => {
+  await sim.close();
+});
+
+const env = () => ({ CELONIS_URL: sim.url, CELONIS_API_TOKEN: KEY });
+const triggers = () => sim.stats().requests.filter((r) => r.method === "POST");
+
+function summaryOf(stdout: string) {
+  const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as { type: string; [k: string]: unknown });
+  const summary = lines.find((l) => l.type === "summary") as unknown as {
+    models: { address: string; result: string; loadStatus: string | null; loadId: string | null; message: string | null }[];
+    succeeded: number;
+    failed: number;
+    skipped: number;
+  };
+  return { lines, summary, byAddress: new Map(summary.models.map((m) => [m.address, m])) };
+}
+
+describe("apply (e2e)", () => {
+  it("with every fault turned on, each model ends right, with exactly one load each", async () => {
+    // m1: new load appears late in last-load and ends ERROR: must not read the old SUCCESS as its own.
+    sim.setFault(id(1), { appearDelayMs: 1_500, outcome: "ERROR", message: "Table RET: column X missing" });
+    sim.setFault(id(2), { outcome: "WARNING", message: "Some rows rejected" }); // onWarning: succeed below
+    sim.setFault(id(3), { dropAfterTrigger: true }); // the trigger's answer is lost after the load starts
+    sim.setFault(id(4), { triggerStatus: 503 }); // answered 503, no load started: re-sent after last-load says so
+    sim.setFault(id(5), { status429Times: 2, retryAfterSeconds: 1 });
+    sim.setFault(id(6), { outcome: "WARNING" }); // onWarning: fail (the default)
+    const manifest = writeFile(dir, "reload.config.yaml", testManifest(6, { model: (n) => (n === 2 ? "        onWarning: succeed\n" : "") }));
+    const r = await runCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
+    const { byAddress, summary } = summaryOf(r.stdout);
+    expect(byAddress.get("p1/m1")).toMatchObject({ result: "failed", loadStatus: "ERROR", message: "Table RET: column X missing" });
+    expect(byAddress.get("p1/m2")).toMatchObject({ result: "succeeded", loadStatus: "WARNING" });
+    expect(byAddress.get("p1/m3")).toMatchObject({ result: "succeeded", loadStatus: "SUCCESS" });
+    expect(byAddress.get("p2/m4")).toMatchObject({ result: "succeeded", loadStatus: "SUCCESS" });
+    expect(byAddress.get("p2/m5")).toMatchObject({ result: "succeeded", loadStatus: "SUCCESS" });
+    expect(byAddress.get("p2/m6")).toMatchObject({ result: "failed", loadStatus: "WARNING" });
+    expect(summary).toMatchObject({ succeeded: 4, failed: 2 });
+    for (let n = 1; n <= 6; n++) expect(sim.loadsStarted(id(n)), `loads of m${n}`).toBe(1);
+    expect(sim.stats().rateLimited).toBeGreaterThanOrEqual(2);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).not.toContain(KEY);
+  });
+
+  it("holds parallelism and poolParallelism, as the simulator sees them", async () => {
+    const manifest = writeFile(dir, "m.yaml", testManifest(6).replace("parallelism: 4", "parallelism: 3").replace("poolParallelism: 2", "poolParallelism: 2"));
+    const r = await runCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
+    expect(r.code).toBe(0);
+    const stats = sim.stats();
+    expect(stats.maxConcurrentLoads).toBeLessThanOrEqual(3);
+    expect(Math.max(...Object.values(stats.maxConcurrentLoadsByPool))).toBeLessThanOrEqual(2);
+    expect(stats.maxConcurrentLoads).toBeGreaterThanOrEqual(2); // and it did run concurrently
+    const r1 = await runCli(["apply", "-c", manifest, "--auto-approve", "--json", "--parallelism", "1"], { env: env() });
+    expect(r1.code).toBe(0);
+  });
+
+  it("times out a load that never ends", async () => {
+    sim.setFault(id(1), { hang: true });
+    const manifest = writeFile(dir, "m.yaml", testManifest(2, { model: (n) => (n === 1 ? "        timeout: 2s\n" : "") }));
+    const r = await runCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
+    const { byAddress } = summaryOf(r.stdout);
+    expect(byAddress.get("p1/m1")).toMatchObject({ result: "timed_out", loadStatus: "RUNNING" });
+    expect(byAddress.get("p2/m2")?.result).toBe("succeeded");
+    expect(r.code).toBe(1);
+  });
+
+  it("refuses to apply without --auto-approve outside a terminal, before any request", async () => {
+    const manifest = writeFile(dir, "m.yaml", testManifest(2));
+    const r = await runCli(["apply", "-c", manifest], { env: env() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("--auto-approve");
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack
+    expect(sim.stats().requests).toHaveLength(0);
+  });
+
+  it("applies a saved plan, and refuses it as a whole when it went stale", async () => {
+    const manifest = writeFile(dir, "m.yaml", testManifest(4, { model: (n) => (n === 1 ? "        reload:\n          tables: [EKKO, PO Items]\n" : "") }));
+    const planPath = `${dir}/plan.json`;
+    const plan = await runCli(["plan", "-c", manifest, "--out", planPath], { env: env() });
+    expect(plan.code).toBe(0);
+    expect(triggers()).toHaveLength(0);
+
+    // Someone loads m2 after the plan was made: the plan no longer describes the tenant.
+    await fetch(`${sim.url}/integration/api/v1/data-pools/${P1}/data-models/${id(2)}/load`, { method: "POST", headers: { authorization: `Bearer ${KEY}` } });
+    sim.resetStats();
+    const stale = await runCli(["apply", planPath, "-c", manifest], { env: env() });
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain("stale");
+    expect(stale.stderr).toContain("p1/m2: a load ran since the plan was made");
+    expect(triggers()).toHaveLength(0);
+
+    const fresh = await runCli(["plan", "-c", manifest, "--out", planPath], { env: env() });
+    expect(fresh.code).toBe(0);
+    const ok = await runCli(["apply", planPath, "-c", manifest, "--json", "--select", "p1"], { env: env() });
+    expect(ok.code).toBe(0);
+    const { byAddress } = summaryOf(ok.stdout);
+    expect([...byAddress.keys()]).toEqual(["p1/m1", "p1/m2"]); // narrowed by --select
+    expect(triggers().map((t) => t.path)).toEqual(expect.arrayContaining([expect.stringContaining("partial-sync")]));
+  });
+
+  it("waits for a load already running (onRunning: wait), then starts its own; skips with onRunning: skip", async () => {
+    sim.setFault(id(1), { loadDurationMs: 1_000 });
+    sim.setFault(id(2), { loadDurationMs: 1_000 });
+    for (const n of [1, 2]) {
+      const r = await fetch(`${sim.url}/integration/api/v1/data-pools/${n === 1 ? P1 : P2}/data-models/${id(n)}/load`, { method: "POST", headers: { authorization: `Bearer ${KEY}` } });
+      expect(r.status).toBe(200);
+    }
+    sim.setFault(id(1), null);
+    const manifest = writeFile(dir, "m.yaml", testManifest(2, { model: (n) => (n === 1 ? "        onRunning: wait\n" : "        onRunning: skip\n") }));
+    const r = await runCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
+    const { byAddress, lines } = summaryOf(r.stdout);
+    expect(lines).toContainEqual(expect.objectContaining({ type: "waiting", address: "p1/m1" }));
+    expect(byAddress.get("p1/m1")?.result).toBe("succeeded");
+    expect(sim.loadsStarted(id(1))).toBe(2); // the one running before, then ours
+    expect(byAddress.get("p2/m2")?.result).toBe("skipped");
+    expect(sim.loadsStarted(id(2))).toBe(1); // only the one that was running
+    expect(r.code).toBe(0);
+  });
+
+  it("refuses a saved plan whose manifest changed", async () => {
+    const manifest = writeFile(dir, "m.yaml", testManifest(2));
+    const planPath = `${dir}/plan.json`;
+    expect((await runCli(["plan", "-c", manifest, "--out", planPath], { env: env() })).code).toBe(0);
+    writeFile(dir, "m.yaml", `${testManifest(2)}\n# edited\n`);
+    const r = await runCli(["apply", planPath, "-c", manifest], { env: env() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("changed since the plan was made");
+    expect(triggers()).toHaveLength(0);
+  });
+
+  it("on Ctrl-C starts no new load, verifies the one in flight, prints the summary and exits 130", async () => {
+    for (let n = 1; n <= 4; n++) sim.setFault(id(n), { loadDurationMs: 1_500 });
+    const manifest = writeFile(dir, "m.yaml", testManifest(4));
+    const child = spawnCli(["apply", "-c", manifest, "--auto-approve", "--json", "--parallelism", "1"], { env: env() });
+    const done = collect(child);
+    await until(() => triggers().length === 1, "the first trigger");
+    child.kill("SIGINT");
+    const r = await done;
+    expect(r.code).toBe(130);
+    const { summary } = summaryOf(r.stdout);
+    const results = summary.models.map((m) => m.result);
+    expect(results.filter((x) => x === "succeeded")).toHaveLength(1);
+    expect(results.filter((x) => x === "not_started")).toHaveLength(3);
+    expect(triggers()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, test } from "vitest";
+import { applyStateFrom, initialApplyState, reduceApply } from "../../../src/report/apply/apply-model.js";
+import { at, finishRun, outcomes, runningEvents } from "../apply-events.js";
+
+describe("reduceApply", () => {
+  test("start lists every model as queued, in order, with the bounds", () => {
+    const state = reduceApply(initialApplyState, runningEvents[0]!);
+    expect(state.parallelism).toBe(4);
+    expect(state.poolParallelism).toEqual({ finance: 2, logistics: 2 });
+    expect(state.rows.map((r) => [r.address, r.action, r.phase])).toEqual(outcomes.map((o) => [o.address, o.action, "queued"]));
+  });
+
+  test("walks a model through waiting, triggered, running and finished", () => {
+    const steps = [
+      runningEvents[0]!,
+      { type: "waiting", at: at(5), address: "finance/o2c", loadId: "old-load", status: "RUNNING" },
+      { type: "polled", at: at(20), address: "finance/o2c", loadId: "old-load", status: "RUNNING", elapsedMs: 15_000 },
+      { type: "triggered", at: at(30), address: "finance/o2c", action: "full", adopted: false },
+      { type: "load_seen", at: at(32), address: "finance/o2c", loadId: "new-load", status: "RUNNING" },
+      { type: "retry", at: at(40), address: "finance/o2c", attempt: 1, delayMs: 1000, reason: "503" },
+      { type: "polled", at: at(50), address: "finance/o2c", loadId: "new-load", status: "RUNNING", elapsedMs: 20_000 },
+    ] as const;
+    const phases: string[] = [];
+    let state = initialApplyState;
+    for (const e of steps) {
+      state = reduceApply(state, e);
+      phases.push(state.rows.find((r) => r.address === "finance/o2c")!.phase);
+    }
+    expect(phases).toEqual(["queued", "waiting", "waiting", "triggered", "running", "running", "running"]);
+    const row = state.rows.find((r) => r.address === "finance/o2c")!;
+    expect(row).toMatchObject({ startedAt: Date.parse(at(5)), loadId: "new-load", loadStatus: "RUNNING", elapsedMs: 20_000, retries: 1 });
+  });
+
+  test("finished rows keep their outcome and the order they finished in", () => {
+    const state = applyStateFrom([...runningEvents, ...finishRun]);
+    expect(state.finished).toEqual(["finance/ar", "logistics/shipments", "finance/p2p", "logistics/returns", "finance/o2c"]);
+    expect(state.rows.find((r) => r.address === "logistics/returns")).toMatchObject({
+      phase: "finished",
+      result: "failed",
+      loadStatus: "ERROR",
+      message: "Table RET: column X missing",
+      durationMs: 55_000,
+    });
+    expect(state.summary?.type).toBe("summary");
+  });
+
+  test("the summary settles models that never got a finished event", () => {
+    const state = applyStateFrom([
+      runningEvents[0]!,
+      { type: "interrupted", at: at(1) },
+      {
+        type: "summary",
+        at: at(2),
+        models: outcomes.map((o) => ({ ...o, result: "not_started" as const, loadStatus: null, loadId: null, message: "interrupted", durationMs: 0 })),
+        succeeded: 0,
+        failed: 0,
+        skipped: 0,
+        timedOut: 0,
+        notStarted: 5,
+        warnings: 0,
+        durationMs: 2000,
+        interrupted: true,
+      },
+    ]);
+    expect(state.interrupted).toBe(true);
+    expect(state.rows.every((r) => r.phase === "finished" && r.result === "not_started")).toBe(true);
+    expect(state.finished).toHaveLength(5);
+  });
+
+  test("does not change the state it is given", () => {
+    const before = reduceApply(initialApplyState, runningEvents[0]!);
+    const snapshot = structuredClone(before);
+    reduceApply(before, { type: "triggered", at: at(1), address: "finance/o2c", action: "full", adopted: false });
+    expect(before).toEqual(snapshot);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, test } from "vitest";
+import { renderPlanText } from "../../../src/report/plan/plan-text.js";
+import { stripAnsi } from "../../../src/report/style.js";
+import { NOW, allSkipPlan, manySkipsPlan, mixedPlan, model, planDoc } from "../fixtures.js";
+
+describe("renderPlanText", () => {
+  test("draws the mixed plan as in views.md", () => {
+    const text = renderPlanText(mixedPlan(), {
+      now: NOW,
+      color: false,
+      width: 100,
+      savedTo: "plan.json",
+      planSha256: "3f9a0c1bd2e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0",
+    });
+    expect(text).not.toContain("\x1b");
+    expect(text).toMatchInlineSnapshot(`
+      "reloadctl plan · reload.config.yaml → https://acme.eu-1.celonis.cloud
+
+      finance  0f1d6c9e…
+        ~ o2c         complete reload    last SUCCESS 29h ago (took 1h 02m)
+        ~ p2p         partial reload     3 of 41 tables, 38 from cache · last SUCCESS 2h ago
+            + EKKO           → 7a1f2c…
+            + PO Items       → 9b2c11…  (EKPO)
+            + Vendor Master  → 11de90…  (LFA1)
+        = ar          skip               fresh: last SUCCESS 42m ago, maxAge 6h
+
+      logistics  4c2a77e1…
+        ~ shipments   reload from cache  never loaded
+        ~ returns     complete reload    last ERROR 3h ago: Table RET: column X missing
+        = pickups     skip               running: load 1a2b3c4d… RUNNING for 5m, onRunning: skip
+
+      Plan: 4 to reload (2 complete, 1 partial, 1 from cache), 2 skipped.
+      Saved to plan.json (sha256 3f9a0c1b…). Run it with: reloadctl apply plan.json"
+    `);
+  });
+
+  test("says nothing to reload when everything is skipped", () => {
+    expect(renderPlanText(allSkipPlan(), { now: NOW, color: false })).toMatchInlineSnapshot(`
+      "reloadctl plan · reload.config.yaml → https://acme.eu-1.celonis.cloud
+
+      finance  0f1d6c9e…
+        = o2c         skip               fresh: last SUCCESS 10m ago, maxAge 6h
+        = ar          skip               fresh: last WARNING 1h ago, maxAge 6h, onWarning: succeed
+
+      Plan: nothing to reload, 2 skipped."
+    `);
+  });
+
+  test("folds skips into one line per pool when there are more than foldSkipsOver", () => {
+    const doc = manySkipsPlan();
+    expect(renderPlanText(doc, { now: NOW, color: false })).toMatchInlineSnapshot(`
+      "reloadctl plan · reload.config.yaml → https://acme.eu-1.celonis.cloud
+
+      finance  0f1d6c9e…
+        ~ o2c         complete reload    last SUCCESS 25h ago (took 1h 00m)
+        = 12 models skipped (fresh)
+
+      logistics  4c2a77e1…
+        = 2 models skipped (1 fresh, 1 running)
+
+      Plan: 1 to reload (1 complete), 14 skipped."
+    `);
+    const unfolded = renderPlanText(doc, { now: NOW, color: false, foldSkipsOver: 20 });
+    expect(unfolded.split("\n").filter((l) => l.startsWith("  = "))).toHaveLength(14);
+  });
+
+  test("cuts long names and details with … to fit the width, keeping columns", () => {
+    const doc = planDoc([
+      model({ address: "finance/an-extremely-long-model-name-that-goes-on-and-on", lastLoad: null }),
+      model({ address: "finance/o2c", reason: "x", action: "cache", reload: "cache" }),
+    ]);
+    const lines = renderPlanText(doc, { now: NOW, color: false, width: 50 }).split("\n");
+    expect(lines.every((l) => [...l].length <= 50)).toBe(true);
+    expect(lines.slice(3, 5)).toMatchInlineSnapshot(`
+      [
+        "  ~ an-extremely-l…  complete reload    never loa…",
+        "  ~ o2c              reload from cache  never loa…",
+      ]
+    `);
+  });
+
+  test("colour adds ANSI codes only: stripped, it is the plain text", () => {
+    const opts = { now: NOW, width: 100, savedTo: "plan.json", planSha256: "3f9a0c1b" } as const;
+    const colored = renderPlanText(mixedPlan(), { ...opts, color: true });
+    expect(colored).toContain("\x1b[");
+    expect(stripAnsi(colored)).toBe(renderPlanText(mixedPlan(), { ...opts, color: false }));
+  });
+
+  test("quotes a saved path that the shell would split", () => {
+    const text = renderPlanText(allSkipPlan(), { now: NOW, color: false, savedTo: "my plans/it's.json", planSha256: null });
+    expect(text.split("\n").at(-1)).toBe(`Saved to my plans/it's.json. Run it with: reloadctl apply 'my plans/it'\\''s.json'`);
+  });
+
+  test("service text cannot inject control codes or break lines", () => {
+    const doc = planDoc([
+      model({ address: "finance/o2c", lastLoad: { id: null, status: "ERROR", loadType: null, startDate: null, endDate: null, message: "bad\n\x1b[31mthing\x1b[0m" } }),
+    ]);
+    const text = renderPlanText(doc, { now: NOW, color: false });
+    expect(text).not.toContain("\x1b");
+    expect(text).toContain("  ~ o2c         complete reload    last ERROR: bad thing\n");
+  });
+});

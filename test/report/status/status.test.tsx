@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, test } from "vitest";
+import { cleanup, render } from "ink-testing-library";
+import { renderStatusText } from "../../../src/report/status/status-text.js";
+import { renderStatusMarkdown } from "../../../src/report/status/status-markdown.js";
+import { StatusView } from "../../../src/report/status/StatusView.js";
+import { MARKDOWN_LIMIT } from "../../../src/report/markdown.js";
+import { createStyle, stripAnsi } from "../../../src/report/style.js";
+import { NOW, statusDoc, statusRow } from "../fixtures.js";
+
+afterEach(() => cleanup());
+
+describe("renderStatusText", () => {
+  test("a table of last loads; never loaded and unreadable models in their own rows", () => {
+    const text = renderStatusText(statusDoc(), { now: NOW, color: false });
+    expect(text).not.toContain("\x1b");
+    expect(text).toMatchInlineSnapshot(`
+      "reloadctl status · reload.config.yaml → https://acme.eu-1.celonis.cloud
+
+      address            status        load type   started  ended    duration  message
+      finance/o2c        SUCCESS       COMPLETE    30h ago  29h ago  1h 02m
+      finance/p2p        WARNING       PARTIAL     2h ago   2h ago   1m 12s    Some rows rejected
+      finance/ar         never loaded
+      logistics/returns  ERROR         FROM_CACHE  3h ago   3h ago   55s       Table RET: column X missing
+      logistics/pickups  RUNNING       COMPLETE    5m ago            5m 03s
+      logistics/gone     not read                                              404: Data model not found
+
+      Status: 6 models · 1 SUCCESS, 1 WARNING, 1 never loaded, 1 ERROR, 1 RUNNING, 1 not read."
+    `);
+  });
+
+  test("a model that could not be read is red in its row, and the others still show", () => {
+    const colored = renderStatusText(statusDoc(), { now: NOW, color: true });
+    const red = createStyle(true).red;
+    const row = colored.split("\n").find((l) => l.includes("logistics/gone"))!;
+    expect(row).toContain(red("not read"));
+    expect(row).toContain(red("404: Data model not found"));
+    expect(stripAnsi(colored)).toBe(renderStatusText(statusDoc(), { now: NOW, color: false }));
+  });
+
+  test("fits the width", () => {
+    const lines = renderStatusText(statusDoc(), { now: NOW, color: false, width: 60 }).split("\n");
+    expect(lines.every((l) => [...l].length <= 60)).toBe(true);
+    expect(lines.find((l) => l.startsWith("logistics/returns"))).toBe(
+      "logistics/returns  ERROR         FROM_CACHE  3h ago   3h ag…",
+    );
+  });
+});
+
+describe("renderStatusMarkdown", () => {
+  test("a table for a job summary", () => {
+    expect(renderStatusMarkdown(statusDoc(), { now: NOW })).toMatchInlineSnapshot(`
+      "### reloadctl status: 6 models · 1 SUCCESS, 1 WARNING, 1 never loaded, 1 ERROR, 1 RUNNING, 1 not read
+
+      | model | status | load type | started | ended | duration | message |
+      |---|---|---|---|---|---|---|
+      | finance/o2c | SUCCESS | COMPLETE | 30h ago | 29h ago | 1h 02m |  |
+      | finance/p2p | WARNING | PARTIAL | 2h ago | 2h ago | 1m 12s | Some rows rejected |
+      | finance/ar | never loaded |  |  |  |  |  |
+      | logistics/returns | ERROR | FROM\\_CACHE | 3h ago | 3h ago | 55s | Table RET: column X missing |
+      | logistics/pickups | RUNNING | COMPLETE | 5m ago |  | 5m 03s |  |
+      | logistics/gone | **not read** |  |  |  |  | 404: Data model not found |
+
+      Manifest \`reload.config.yaml\` · \`https://acme.eu-1.celonis.cloud\`"
+    `);
+  });
+
+  test("stays under the comment limit", () => {
+    const doc = statusDoc();
+    doc.models = Array.from({ length: 5000 }, (_, i) => statusRow({ address: `finance/model-${i}` }));
+    const md = renderStatusMarkdown(doc, { now: NOW });
+    expect(md.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
+    expect(md).toMatch(/\| … and \d+ more models \|/);
+  });
+});
+
+test("StatusView draws the same table", () => {
+  const view = render(<StatusView doc={statusDoc()} now={NOW} width={100} color={false} />);
+  expect(stripAnsi(view.lastFrame()!)).toBe(renderStatusText(statusDoc(), { now: NOW, color: false, width: 100 }));
+});

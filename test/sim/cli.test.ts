@@ -1,0 +1,104 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { simMain } from "../../src/sim/cli.js";
+
+class Capture extends Writable {
+  text = "";
+  private waiters: { re: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    this.waiters = this.waiters.filter((w) => {
+      const m = this.text.match(w.re);
+      if (m) w.resolve(m);
+      return !m;
+    });
+    done();
+  }
+  /** Resolves once the output matches. */
+  until(re: RegExp): Promise<RegExpMatchArray> {
+    const m = this.text.match(re);
+    return m ? Promise.resolve(m) : new Promise((resolve) => this.waiters.push({ re, resolve }));
+  }
+}
+
+function io(signal?: AbortSignal) {
+  return { stdout: new Capture(), stderr: new Capture(), env: {}, ...(signal ? { signal } : {}) };
+}
+
+describe("reloadctl sim", () => {
+  it.each([["--help"], ["-h"]])("%s prints the usage and every flag, and returns 0", async (flag) => {
+    const out = io();
+    expect(await simMain([flag], out)).toBe(0);
+    expect(out.stdout.text).toMatch(/^Usage: reloadctl sim \[options\]/);
+    for (const f of ["--port", "--host", "--key", "--fixture", "--load-time", "--latency", "--rate-limit", "--fail-rate", "--seed"]) {
+      expect(out.stdout.text).toContain(f);
+    }
+    expect(out.stderr.text).toBe("");
+  });
+
+  it.each([
+    [["--bogus"], "reloadctl sim: Unknown option '--bogus'"],
+    [["extra"], "reloadctl sim: Unexpected argument 'extra'"],
+    [["--port"], "reloadctl sim: Option '--port <value>' argument missing"],
+    [["--port", "http"], 'reloadctl sim: --port must be a whole number from 0 to 65535; got "http"'],
+    [["--port", "70000"], "--port must be a whole number from 0 to 65535"],
+    [["--host", "0.0.0.0"], '--host must be a loopback address (127.0.0.1, ::1, localhost); got "0.0.0.0"'],
+    [["--load-time", "soon"], '--load-time must be a duration like 500ms, 2s or 1m30s; got "soon"'],
+    [["--latency=-5"], "--latency must be a whole number"],
+    [["--latency", "-5"], "reloadctl sim: Option '--latency' argument is ambiguous\n"],
+    [["--rate-limit", "fast"], '--rate-limit must be requests per second like 20/s; got "fast"'],
+    [["--fail-rate", "1.5"], '--fail-rate must be a number from 0 to 1; got "1.5"'],
+    [["--seed", "x"], "--seed must be a whole number"],
+    [["--key", "a b"], "--key must be non-empty and without spaces"],
+    [["--fixture", "/nonexistent/tenant.json"], "reloadctl sim: invalid simulator fixture /nonexistent/tenant.json: 1 problem\n  file not found"],
+  ])("%j returns 1 with a message and no stack", async (argv, message) => {
+    const out = io();
+    expect(await simMain(argv, out)).toBe(1);
+    expect(out.stderr.text).toContain(message);
+    expect(out.stderr.text).not.toMatch(/^\s+at /m);
+    expect(out.stdout.text).toBe("");
+  });
+
+  it("serves until stopped, printing the URL and key to export, then returns 0", async () => {
+    const stop = new AbortController();
+    const out = io(stop.signal);
+    const running = simMain(["--port", "0", "--key", "cli-test-key", "--load-time", "500ms", "--rate-limit", "50/s", "-v"], out);
+
+    const [, url] = await out.stdout.until(/^reloadctl sim listening on (http:\/\/127\.0\.0\.1:\d+)$/m);
+    expect(out.stdout.text).toContain(`export CELONIS_URL=${url} CELONIS_API_TOKEN=cli-test-key\n`);
+    expect(out.stdout.text).toMatch(/tenant: the demo tenant \(examples\/tenant\.fixture\.json\): 3 pools, \d+ data models/);
+    expect(out.stdout.text).toContain("loads take 500ms · no added latency · rate limit 50/s · seed 1");
+
+    const res = await fetch(`${url}/integration/api/pools`, { headers: { authorization: "AppKey cli-test-key" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-ratelimit-limit")).toBe("50");
+    await out.stderr.until(/GET \/integration\/api\/pools 200 \d+ms\n/);
+
+    stop.abort();
+    expect(await running).toBe(0);
+    expect(out.stderr.text).toContain("reloadctl sim: stopped after 1 request and 0 loads");
+    await expect(fetch(`${url}/integration/api/pools`)).rejects.toThrow();
+  });
+
+  it("says so when the port is taken", async () => {
+    const stop = new AbortController();
+    const first = io(stop.signal);
+    const running = simMain(["--key", "k"], first);
+    const [, port] = await first.stdout.until(/listening on http:\/\/127\.0\.0\.1:(\d+)/);
+    const second = io();
+    expect(await simMain(["--port", port ?? ""], second)).toBe(1);
+    expect(second.stderr.text).toContain(`reloadctl sim: port ${port} on 127.0.0.1 is already in use`);
+    stop.abort();
+    expect(await running).toBe(0);
+  });
+
+  it("quotes a key the shell would split", async () => {
+    const stop = new AbortController();
+    const out = io(stop.signal);
+    const running = simMain(["--key", "it's$key"], out);
+    await out.stdout.until(/export .*\n/);
+    expect(out.stdout.text).toContain(`CELONIS_API_TOKEN='it'\\''s$key'`);
+    stop.abort();
+    await running;
+  });
+});
