@@ -22,7 +22,7 @@ export function policyPolls(durationMs, roundTripMs, policy = DEFAULT_POLL_POLIC
   let t = roundTripMs; // the first poll follows the trigger's answer at once
   let polls = 1;
   while (t < durationMs) {
-    t += nextPollDelay(t, policy, () => 1) + roundTripMs;
+    t += nextPollDelay(t, policy, () => 0.5) + roundTripMs;
     polls++;
   }
   return polls;

@@ -29,8 +29,16 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   maxReadFailures: 5,
 };
 
-/** The wait before the next poll; jitter only shortens it, so the bound holds. */
+/** Share of the bound left for the poll's own round trip: the end is reported when its answer arrives, not when it is sent. */
+export const ROUND_TRIP_SHARE = 0.1;
+/** Share of the bound jitter may take off, so many loads started together do not poll in step. */
+export const JITTER_SHARE = 0.15;
+
+/**
+ * The wait before the next poll: at most (1 − ROUND_TRIP_SHARE) of the bound
+ * max(minInterval, fraction × elapsed) capped at maxInterval; jitter only shortens it.
+ */
 export function nextPollDelay(elapsedMs: number, policy: PollPolicy, random: () => number): number {
-  const base = Math.min(policy.maxIntervalMs, Math.max(policy.minIntervalMs, policy.fraction * elapsedMs));
-  return Math.round(base * (0.85 + 0.15 * random()));
+  const bound = Math.min(policy.maxIntervalMs, Math.max(policy.minIntervalMs, policy.fraction * elapsedMs));
+  return Math.round(bound * (1 - ROUND_TRIP_SHARE - JITTER_SHARE * random()));
 }

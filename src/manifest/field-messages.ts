@@ -2,7 +2,7 @@
 import type { PathSegment } from "./locator.js";
 
 const DURATION_FIELDS = new Set(["timeout", "maxAge"]);
-const KEY_LIMIT = 40;
+const ECHO_LIMIT = 40;
 
 /** A value as the user wrote it, short: `"sometimes"`, `0`, `a list`, `nothing`. */
 export function describeValue(value: unknown): string {
@@ -10,7 +10,7 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a map";
   if (typeof value === "string") {
-    const cut = value.length > KEY_LIMIT ? `${value.slice(0, KEY_LIMIT - 1)}…` : value;
+    const cut = value.length > ECHO_LIMIT ? `${value.slice(0, ECHO_LIMIT - 1)}…` : value;
     return JSON.stringify(cut);
   }
   return String(value);

@@ -54,12 +54,14 @@ function isEnvName(node: Node | null): boolean {
   return isScalar(node) && typeof node.value === "string" && ENV_NAME.test(node.value);
 }
 
-function maskValue(value: Node | null, scan: SecretScan): void {
-  const { isCollection, isScalar } = yamlLib();
-  if (value && value.range && (isCollection(value) || isScalar(value))) {
-    scan.maskRanges.push([value.range[0], value.range[1]]);
-    collectTexts(value, scan.secretTexts);
-  }
+function maskValue(value: Node | null, scan: SecretScan, doc: Document): void {
+  const { isAlias, isCollection, isScalar } = yamlLib();
+  if (!value || !value.range) return;
+  scan.maskRanges.push([value.range[0], value.range[1]]);
+  // `apiKey: *k` shows nothing itself, but its anchor does.
+  const target = isAlias(value) ? (value.resolve(doc) ?? null) : value;
+  if (target && target !== value && target.range) scan.maskRanges.push([target.range[0], target.range[1]]);
+  if (isCollection(target) || isScalar(target)) collectTexts(target, scan.secretTexts);
 }
 
 function collectTexts(node: unknown, into: string[]): void {
@@ -86,11 +88,11 @@ export function findKeyLikeFields(doc: Document, locator: YamlLocator, problems:
         [...mapPath, key],
       );
     }
-    maskValue(value, scan);
+    maskValue(value, scan, doc);
   });
   // Something other than a variable's name in `tokenEnv` may well be the key itself.
   if (tokenEnvNode && !isEnvName(tokenEnvNode) && !(isScalar(tokenEnvNode) && tokenEnvNode.value === null)) {
-    maskValue(tokenEnvNode, scan);
+    maskValue(tokenEnvNode, scan, doc);
   }
   return scan;
 }

@@ -5,6 +5,7 @@ import type { PathSegment } from "./locator.js";
 import type { ProblemList } from "./problem-list.js";
 import { forEachNode, forEachPair } from "./walk-yaml.js";
 import { yamlLib } from "./yaml-lib.js";
+import { keyText } from "./yaml-locator.js";
 import type { YamlLocator } from "./yaml-locator.js";
 
 function lowerFirst(text: string): string {
@@ -16,7 +17,7 @@ function duplicateKeyMessage(doc: Document, locator: YamlLocator, offset: number
   let result: { message: string; path: PathSegment[] } = { message: "duplicate key: each key may appear once in a map", path: [] };
   forEachPair(doc.contents, ({ pair, map, key, mapPath }) => {
     if (!isScalar(pair.key) || pair.key.range?.[0] !== offset || key === null) return;
-    const first = map.items.find((other) => other !== pair && isScalar(other.key) && String(other.key.value ?? "") === key);
+    const first = map.items.find((other) => other !== pair && keyText(other) === key);
     const firstLine = isScalar(first?.key) ? locator.spanOfNode(first.key).line : null;
     result = {
       message: `duplicate key \`${key}\`${firstLine === null ? "" : `; it is already set on line ${firstLine}`}`,

@@ -2,7 +2,7 @@
 // simulator saw exactly one load per model, the bounds held, and the key never appeared.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "../../src/sim/server.js";
-import { P1, P2, collect, id, runCli, spawnCli, tempDir, testFixture, testManifest, until, writeFile } from "./harness.js";
+import { P2, collect, id, poolOf, runCli, spawnCli, tempDir, testFixture, testManifest, until, writeFile } from "./harness.js";
 
 let sim: Simulator;
 let dir: string;
@@ -43,10 +43,10 @@ describe("apply (e2e)", () => {
     const r = await runCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
     const { byAddress, summary } = summaryOf(r.stdout);
     expect(byAddress.get("p1/m1")).toMatchObject({ result: "failed", loadStatus: "ERROR", message: "Table RET: column X missing" });
-    expect(byAddress.get("p1/m2")).toMatchObject({ result: "succeeded", loadStatus: "WARNING" });
+    expect(byAddress.get("p2/m2")).toMatchObject({ result: "succeeded", loadStatus: "WARNING" });
     expect(byAddress.get("p1/m3")).toMatchObject({ result: "succeeded", loadStatus: "SUCCESS" });
     expect(byAddress.get("p2/m4")).toMatchObject({ result: "succeeded", loadStatus: "SUCCESS" });
-    expect(byAddress.get("p2/m5")).toMatchObject({ result: "succeeded", loadStatus: "SUCCESS" });
+    expect(byAddress.get("p1/m5")).toMatchObject({ result: "succeeded", loadStatus: "SUCCESS" });
     expect(byAddress.get("p2/m6")).toMatchObject({ result: "failed", loadStatus: "WARNING" });
     expect(summary).toMatchObject({ succeeded: 4, failed: 2 });
     for (let n = 1; n <= 6; n++) expect(sim.loadsStarted(id(n)), `loads of m${n}`).toBe(1);
@@ -94,12 +94,12 @@ describe("apply (e2e)", () => {
     expect(triggers()).toHaveLength(0);
 
     // Someone loads m2 after the plan was made: the plan no longer describes the tenant.
-    await fetch(`${sim.url}/integration/api/v1/data-pools/${P1}/data-models/${id(2)}/load`, { method: "POST", headers: { authorization: `Bearer ${KEY}` } });
+    await fetch(`${sim.url}/integration/api/v1/data-pools/${P2}/data-models/${id(2)}/load`, { method: "POST", headers: { authorization: `Bearer ${KEY}` } });
     sim.resetStats();
     const stale = await runCli(["apply", planPath, "-c", manifest], { env: env() });
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain("stale");
-    expect(stale.stderr).toContain("p1/m2: a load ran since the plan was made");
+    expect(stale.stderr).toContain("p2/m2: a load ran since the plan was made");
     expect(triggers()).toHaveLength(0);
 
     const fresh = await runCli(["plan", "-c", manifest, "--out", planPath], { env: env() });
@@ -107,7 +107,7 @@ describe("apply (e2e)", () => {
     const ok = await runCli(["apply", planPath, "-c", manifest, "--json", "--select", "p1"], { env: env() });
     expect(ok.code).toBe(0);
     const { byAddress } = summaryOf(ok.stdout);
-    expect([...byAddress.keys()]).toEqual(["p1/m1", "p1/m2"]); // narrowed by --select
+    expect([...byAddress.keys()]).toEqual(["p1/m1", "p1/m3"]); // narrowed by --select
     expect(triggers().map((t) => t.path)).toEqual(expect.arrayContaining([expect.stringContaining("partial-sync")]));
   });
 
@@ -115,7 +115,7 @@ describe("apply (e2e)", () => {
     sim.setFault(id(1), { loadDurationMs: 1_000 });
     sim.setFault(id(2), { loadDurationMs: 1_000 });
     for (const n of [1, 2]) {
-      const r = await fetch(`${sim.url}/integration/api/v1/data-pools/${n === 1 ? P1 : P2}/data-models/${id(n)}/load`, { method: "POST", headers: { authorization: `Bearer ${KEY}` } });
+      const r = await fetch(`${sim.url}/integration/api/v1/data-pools/${poolOf(n)}/data-models/${id(n)}/load`, { method: "POST", headers: { authorization: `Bearer ${KEY}` } });
       expect(r.status).toBe(200);
     }
     sim.setFault(id(1), null);

@@ -85,7 +85,10 @@ const tables = (m: number) => [
   { id: tid(m * 10 + 3), name: "LFA1", alias: "Vendor Master" },
 ];
 
-export function testFixture(models = 6, loadTime = "300ms"): Fixture {
+/** Pool of model n: odd numbers in P1 (key p1), even in P2 (key p2), whatever the count. */
+export const poolOf = (n: number) => (n % 2 === 1 ? P1 : P2);
+
+export function testFixture(models = 6): Fixture {
   const mk = (n: number) => ({
     id: id(n),
     name: `Model ${n}`,
@@ -93,22 +96,21 @@ export function testFixture(models = 6, loadTime = "300ms"): Fixture {
     lastLoad: { id: `44444444-4444-4444-8444-${String(n).padStart(12, "0")}`, status: "SUCCESS" as const, startedAgo: "3h", took: "10m" },
     behavior: { loadTime: 300 },
   });
-  void loadTime;
-  const half = Math.ceil(models / 2);
+  const all = Array.from({ length: models }, (_, i) => i + 1);
   return {
     version: 1,
     pools: [
-      { id: P1, name: "Pool One", models: Array.from({ length: half }, (_, i) => mk(i + 1)) },
-      { id: P2, name: "Pool Two", models: Array.from({ length: models - half }, (_, i) => mk(half + i + 1)) },
+      { id: P1, name: "Pool One", models: all.filter((n) => poolOf(n) === P1).map(mk) },
+      { id: P2, name: "Pool Two", models: all.filter((n) => poolOf(n) === P2).map(mk) },
     ],
   } as Fixture;
 }
 
-/** A manifest over testFixture: models m1..mN, pool p1 holds the first half. */
+/** A manifest over testFixture: models m1..mN, odd ones in pool p1, even ones in p2. */
 export function testManifest(models = 6, extra: { defaults?: string; model?: (n: number) => string } = {}): string {
-  const half = Math.ceil(models / 2);
   const block = (n: number) => `      m${n}:\n        id: ${id(n)}\n${extra.model?.(n) ?? ""}`;
-  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => block(from + i)).join("");
+  const all = Array.from({ length: models }, (_, i) => i + 1);
+  const pool = (p: string) => all.filter((n) => poolOf(n) === p).map(block).join("");
   return `version: 1
 defaults:
   parallelism: 4
@@ -118,8 +120,8 @@ ${extra.defaults ?? ""}pools:
   p1:
     id: ${P1}
     models:
-${range(1, half)}  p2:
+${pool(P1)}  p2:
     id: ${P2}
     models:
-${range(half + 1, models)}`;
+${pool(P2)}`;
 }

@@ -113,6 +113,7 @@ describe("key-like fields", () => {
     ["password deep in a map", edit("        reload: cache\n", `        reload: cache\n        auth:\n          password: ${SECRET}\n`), "30:9 `auth`"],
     ["a secret in reload", edit("        reload: full", `        reload: { tables: [A], clientSecret: ${SECRET} }`), "17:32 `clientSecret`"],
     ["a pool named like a field, holding a key", edit("pools:\n", `pools:\n  token: ${SECRET}\n`), "12:3 `token`"],
+    ["a key through an alias", edit("version: 1\n", `version: 1\nnote: &k ${SECRET}\nsecret: *k\n`), "4:1 `secret`"],
   ])("%s is refused, says where keys go, and never shows the key", (_what, text, where) => {
     const { error, problems } = problemsOf(text);
     const problem = problems.find((p) => p.message.includes("looks like an API key"));

@@ -2,27 +2,32 @@ import { COMMON_OPTIONS, parse } from "../args.js";
 import { HELP } from "../help.js";
 import type { Io } from "../io.js";
 import { resolveFormat, useColor } from "../output.js";
-import { openManifest } from "../session.js";
+import { openManifest } from "../manifest-source.js";
 import { renderValidJson, renderValidText } from "../../report/validate/problems.js";
 import { ManifestError } from "../../shared/errors.js";
 
 export async function validateCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse("validate", args, { help: COMMON_OPTIONS.help, config: COMMON_OPTIONS.config, format: COMMON_OPTIONS.format, json: COMMON_OPTIONS.json, "no-color": COMMON_OPTIONS["no-color"] });
+  const { values } = parse("validate", args, {
+    help: COMMON_OPTIONS.help,
+    config: COMMON_OPTIONS.config,
+    format: COMMON_OPTIONS.format,
+    json: COMMON_OPTIONS.json,
+    "no-color": COMMON_OPTIONS["no-color"],
+  });
   if (values.help) return io.stdout.write(`${HELP.validate}\n`), 0;
   const format = resolveFormat(values, io);
   const color = useColor(values, io, format);
+  let manifest;
   try {
-    const manifest = await openManifest(values.config, io);
-    if (format === "json") io.stdout.write(`${JSON.stringify(renderValidJson(manifest))}\n`);
-    else if (format === "tty") await (await import("../../report/validate/tty.js")).renderValidateTty({ manifest }, io.stdout);
-    else io.stdout.write(`${renderValidText(manifest)}\n`);
-    return 0;
+    manifest = await openManifest(values.config, io);
   } catch (err) {
-    if (err instanceof ManifestError && format === "tty") {
-      await (await import("../../report/validate/tty.js")).renderValidateTty({ error: err }, io.stderr);
-      return 1;
-    }
-    void color;
-    throw err;
+    // On a terminal, problems get the Ink view with code frames; elsewhere the one error handler draws them.
+    if (!(err instanceof ManifestError) || format !== "tty") throw err;
+    await (await import("../../report/validate/tty.js")).renderValidateTty({ error: err }, io.stderr, { color });
+    return 1;
   }
+  if (format === "json") io.stdout.write(`${JSON.stringify(renderValidJson(manifest))}\n`);
+  else if (format === "tty") await (await import("../../report/validate/tty.js")).renderValidateTty({ manifest }, io.stdout, { color });
+  else io.stdout.write(`${renderValidText(manifest, { color })}\n`);
+  return 0;
 }

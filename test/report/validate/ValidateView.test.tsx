@@ -1,7 +1,9 @@
+import { Writable } from "node:stream";
 import { render } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
 import { parseManifest } from "../../../src/manifest/parse-manifest.js";
 import { ValidateView } from "../../../src/report/validate/ValidateView.js";
+import { renderValidateTty } from "../../../src/report/validate/tty.js";
 import { VALID, problemsOf } from "../../manifest/support.js";
 
 const stripAnsi = (text: string): string => text.replace(/\x1b\[[0-9;]*m/g, "");
@@ -39,9 +41,14 @@ describe("ValidateView", () => {
 
 describe("renderValidateTty", () => {
   it("draws the view once on the stream, at its width", async () => {
-    const { renderValidateTty } = await import("../../../src/report/validate/tty.js");
     let written = "";
-    const stream = Object.assign(new (await import("node:stream")).Writable({ write(chunk, _enc, done) { written += String(chunk); done(); } }), { columns: 80 });
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        written += String(chunk);
+        done();
+      },
+    });
+    const stream = Object.assign(sink, { columns: 80 });
     await renderValidateTty({ manifest: parseManifest(VALID, "reload.config.yaml") }, stream, { color: false });
     expect(written).toBe("reload.config.yaml is valid: 2 pools, 3 models.\n");
   });
