@@ -27,8 +27,8 @@ export function parseManifest(text: string, path: string, sha256: string = sha25
   if (plain && validateManifestShape(plain.value)) {
     const problems = new ProblemList(meta.file);
     checkManifest(plain.value, plain.locator, problems);
-    if (problems.size === 0) return buildManifest(plain.value as RawManifest, meta, plain.locator);
+    if (problems.size === 0) return { ...buildManifest(plain.value as RawManifest, meta, plain.locator), source: text };
   }
   // Anything else, and every problem, goes through `yaml` with positions.
-  return parseWithYaml(text, meta);
+  return { ...parseWithYaml(text, meta), source: text };
 }

@@ -51,6 +51,9 @@ export interface Manifest {
   path: string;
   /** sha256 hex of the exact bytes read. */
   sha256: string;
+  /** The text, for code frames under problems found later (plan's table resolution). A valid
+   * manifest holds no secret: key-like fields are refused. */
+  source?: string;
   version: 1;
   connection: {
     url: string | null;

@@ -116,7 +116,7 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
   }
   if (problems.length > 0) {
     problems.sort((a, b) => a.line - b.line || a.column - b.column);
-    throw new ManifestError(manifest.path, problems);
+    throw new ManifestError(problems[0]!.file, problems, manifest.source);
   }
 
   const summary: PlanSummary = { full: 0, cache: 0, partial: 0, skip: 0 };

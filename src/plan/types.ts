@@ -1,5 +1,6 @@
 // The plan document: what `plan --json` prints and `plan --out` writes, and what apply runs.
 // Versioned; deterministic (manifest order); never holds a secret.
+import type { LastLoad } from "../celonis/api.js";
 import type { OnRunning, OnWarning } from "../manifest/types.js";
 
 export type Action = "full" | "cache" | "partial" | "skip";
@@ -16,14 +17,8 @@ export interface PlannedTable {
   word: string;
 }
 
-export interface LastLoadSummary {
-  id: string | null;
-  status: string;
-  loadType: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  message: string | null;
-}
+/** The last load as plan and status saw it: the port's parsed shape, as is. */
+export type LastLoadSummary = LastLoad;
 
 export interface PlannedModel {
   address: string;
