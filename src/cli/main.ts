@@ -66,8 +66,7 @@ export async function main(argv: string[]): Promise<number> {
   const onSignal = () => {
     signals++;
     if (signals === 1 && writes) {
-      process.stderr.write("\nInterrupted: no new loads will start; verifying the loads in flight. Press Ctrl-C again to exit now.\n");
-      interrupt.abort();
+      interrupt.abort(); // the apply views say what this means
       return;
     }
     if (argv[0] === "sim") return; // the simulator closes itself on the signal

@@ -129,10 +129,10 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
   else await showPlan(doc, io, { format, color, savedTo: null, planSha256 });
 
   if (toReload(doc) > 0 && !values["auto-approve"]) {
-    const ok = await confirm(io, "\nApply these reloads? Only 'yes' will be accepted: ");
-    if (!ok) {
-      io.stderr.write("Apply cancelled: nothing was reloaded.\n");
-      return io.interrupt.aborted ? 130 : 1;
+    const answer = await confirm(io, "\nApply these reloads? Only 'yes' will be accepted: ");
+    if (answer !== "yes") {
+      io.stderr.write("\nApply cancelled: nothing was reloaded.\n");
+      return answer === "interrupted" ? 130 : 1;
     }
   }
   return runPlan(doc, manifest, io, run);
