@@ -156,4 +156,18 @@ describe("apply (e2e)", () => {
     expect(results.filter((x) => x === "not_started")).toHaveLength(3);
     expect(triggers()).toHaveLength(1);
   });
+
+  it("on a second Ctrl-C exits at once, without waiting for the load in flight", async () => {
+    sim.setFault(id(1), { hang: true });
+    const manifest = writeFile(dir, "m.yaml", testManifest(2));
+    const child = spawnCli(["apply", "-c", manifest, "--auto-approve", "--json", "--select", "p1"], { env: env() });
+    const done = collect(child);
+    await until(() => triggers().length === 1, "the trigger");
+    child.kill("SIGINT");
+    await until(() => sim.stats().requests.filter((r) => r.method === "GET").length >= 3, "a poll after the first Ctrl-C");
+    child.kill("SIGINT");
+    const r = await done;
+    expect(r.code).toBe(130);
+    expect(r.stdout).not.toContain('"type":"summary"');
+  });
 });

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "../../src/sim/server.js";
 import { ROOT, runCli, tempDir, testFixture, testManifest, writeFile } from "./harness.js";
@@ -33,6 +34,27 @@ describe("plan (e2e)", () => {
       expect(actions).toEqual(new Set(["full", "cache", "partial", "skip"]));
       expect(demo.stats().requests.every((r) => r.method === "GET")).toBe(true);
       for (const out of [text, md, json]) expect(out.stdout + out.stderr).not.toContain(KEY);
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it("plans every example manifest against the demo tenant", async () => {
+    const demo = await startSimulator({ port: 0, key: KEY });
+    try {
+      const e = { CELONIS_URL: demo.url, CELONIS_API_TOKEN: KEY };
+      const examples = readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".yaml"));
+      expect(examples.length).toBeGreaterThanOrEqual(2);
+      for (const f of examples) {
+        const text = await runCli(["plan", "-c", `examples/${f}`], { env: e, cwd: ROOT });
+        expect(text.code, `${f}: ${text.stderr}`).toBe(0);
+        expect(text.stdout).toContain(`reloadctl plan · examples/${f}`);
+        const json = JSON.parse((await runCli(["plan", "-c", `examples/${f}`, "--json"], { env: e, cwd: ROOT })).stdout);
+        expect(json.models.length).toBeGreaterThan(0);
+        for (const m of json.models.filter((x: { action: string }) => x.action === "partial")) expect(m.tables.length).toBeGreaterThan(0);
+        const md = await runCli(["plan", "-c", `examples/${f}`, "--format", "markdown"], { env: e, cwd: ROOT });
+        expect(md.stdout).toContain(json.models[0].address);
+      }
     } finally {
       await demo.close();
     }

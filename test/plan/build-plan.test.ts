@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { buildPlan } from "../../src/plan/build-plan.js";
+import { findStaleness } from "../../src/plan/stale.js";
+import { ManifestError, ModelError } from "../../src/shared/errors.js";
+import type { DataModelTable } from "../../src/shared/types.js";
+import { FakeApi, type FakeModel } from "../helpers/fake-api.js";
+import { manifestModel, manifestOf } from "../helpers/manifest.js";
+
+const NOW = Date.parse("2026-11-28T17:00:00.000Z");
+const t = (id: string, name: string, alias: string | null = null): DataModelTable => ({ id, dataModelId: "dm", dataSourceId: null, name, alias, aliasOrName: alias ?? name });
+const TABLES = [t("t1", "EKKO"), t("t2", "EKPO", "PO Items"), t("t3", "LFA1", "Vendor Master"), t("t4", "VBAK", "Orders"), t("t5", "orders")];
+const fresh = { id: "l1", status: "SUCCESS", loadType: "COMPLETE", startDate: "2026-11-28T15:00:00.000Z", endDate: "2026-11-28T16:00:00.000Z", message: null };
+const fake = (address: string, over: Partial<FakeModel> = {}): FakeModel => {
+  const [pool, model] = address.split("/");
+  return { poolId: `pool-${pool}`, modelId: `model-${model}`, tables: TABLES, ...over };
+};
+
+describe("buildPlan", () => {
+  it("reads last-load for every model and tables only for partial reloads, and keeps manifest order", async () => {
+    const api = new FakeApi([fake("a/full"), fake("a/part"), fake("b/cache", { last: fresh })], () => NOW);
+    const manifest = manifestOf([
+      manifestModel("a/full"),
+      manifestModel("a/part", { kind: "partial", tables: ["PO Items", "ekko"] }),
+      manifestModel("b/cache", { kind: "cache" }, { maxAgeMs: 6 * 3_600_000 }),
+    ]);
+    const doc = await buildPlan({ manifest, api, selection: { select: [], exclude: [] }, now: () => NOW });
+    expect(api.calls.map((c) => `${c.method} ${c.model}`).sort()).toEqual(
+      ["GET last-load model-full", "GET last-load model-part", "GET tables model-part", "GET last-load model-cache"].sort(),
+    );
+    expect(doc.models.map((m) => [m.address, m.action])).toEqual([["a/full", "full"], ["a/part", "partial"], ["b/cache", "skip"]]);
+    expect(doc.models[1]!.tables).toEqual([
+      { name: "EKPO", alias: "PO Items", id: "t2", word: "PO Items" },
+      { name: "EKKO", alias: null, id: "t1", word: "ekko" },
+    ]);
+    expect(doc.models[1]!.tableCount).toBe(5);
+    expect(doc.summary).toEqual({ full: 1, cache: 0, partial: 1, skip: 1 });
+    expect(doc).toMatchObject({ formatVersion: 1, createdAt: "2026-11-28T17:00:00.000Z", expiresAt: "2026-11-29T17:00:00.000Z", baseUrl: api.baseUrl, poolParallelism: { a: 2, b: 2 } });
+  });
+
+  it("gathers every resolution problem of a run before failing, each located, in file order", async () => {
+    const api = new FakeApi([fake("a/one"), fake("a/two")], () => NOW);
+    const manifest = manifestOf([
+      manifestModel("a/one", { kind: "partial", tables: ["EKKP", "ORDERS"] }),
+      manifestModel("a/two", { kind: "full" }, { location: { file: "reload.config.yaml", line: 12, column: 7 } }),
+      manifestModel("a/gone", { kind: "full" }, { location: { file: "reload.config.yaml", line: 30, column: 7 } }),
+    ]);
+    const err = await buildPlan({ manifest, api, selection: { select: [], exclude: [] }, now: () => NOW }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ManifestError);
+    const problems = (err as ManifestError).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+    expect(problems).toEqual([
+      expect.stringMatching(/^20:13 a\/one: no table "EKKP"; closest by alias: .*; by name: "EKKO"/),
+      expect.stringMatching(/^21:13 a\/one: table "ORDERS" is ambiguous: it matches "Orders" \(VBAK, id t4\), "orders" \(id t5\)/),
+      expect.stringMatching(/^30:7 a\/gone: the service knows no data model model-gone in pool pool-a \(404\)/),
+    ]);
+  });
+
+  it("stops on an error that is not the manifest's (auth, network), naming the model", async () => {
+    const api = new FakeApi([fake("a/one")], () => NOW);
+    api.lastLoad = async () => {
+      throw new Error("401 Unauthorized");
+    };
+    const err = await buildPlan({ manifest: manifestOf([manifestModel("a/one")]), api, selection: { select: [], exclude: [] }, now: () => NOW }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ModelError);
+    expect((err as ModelError).address).toBe("a/one");
+  });
+});
+
+describe("findStaleness", () => {
+  async function planned(models: FakeModel[]) {
+    let now = NOW;
+    const api = new FakeApi(models, () => now);
+    const manifest = manifestOf([manifestModel("a/part", { kind: "partial", tables: ["PO Items", "EKKO"] }), manifestModel("a/full")]);
+    const doc = await buildPlan({ manifest, api, selection: { select: [], exclude: [] }, now: () => now });
+    const check = (over: { baseUrl?: string; manifestSha256?: string | null; at?: number } = {}) =>
+      findStaleness({ doc, api, baseUrl: over.baseUrl ?? api.baseUrl, manifestSha256: over.manifestSha256 === undefined ? manifest.sha256 : over.manifestSha256, now: over.at ?? now });
+    return { api, doc, check, models, advance: (ms: number) => (now += ms) };
+  }
+
+  it("finds nothing when the tenant is as planned", async () => {
+    const { check } = await planned([fake("a/part"), fake("a/full", { last: fresh })]);
+    expect(await check()).toEqual([]);
+  });
+
+  it("says per model what changed: a load ran, a table id is gone, an alias now resolves elsewhere", async () => {
+    const part = fake("a/part");
+    const { api, check } = await planned([part, fake("a/full", { last: fresh })]);
+    await api.triggerLoad({ poolId: "pool-a", modelId: "model-full" }, "full");
+    part.tables = [t("t1-new", "EKKO"), t("t2", "EKPO"), t("t9", "EKPO_X", "PO Items")];
+    expect(await check()).toEqual([
+      "a/part: table \"PO Items\" now resolves to t9, not t2",
+      "a/part: table \"EKKO\" (id t1) is gone",
+      expect.stringMatching(/^a\/full: a load ran since the plan was made \(planned against SUCCESS l1 started .*; now RUNNING load-1 started/),
+    ]);
+  });
+
+  it("refuses another base URL, a changed or unreadable manifest, and an expired plan", async () => {
+    const { check } = await planned([fake("a/part"), fake("a/full")]);
+    expect(await check({ baseUrl: "https://other.celonis.cloud" })).toEqual([
+      "the plan is for https://fake.celonis.test, but the connection is https://other.celonis.cloud",
+    ]);
+    expect(await check({ manifestSha256: "b".repeat(64) })).toEqual(["the manifest reload.config.yaml changed since the plan was made"]);
+    expect(await check({ manifestSha256: null })).toEqual(["the manifest reload.config.yaml cannot be read"]);
+    expect(await check({ at: NOW + 25 * 3_600_000 })).toEqual(["the plan expired at 2026-11-29T17:00:00.000Z"]);
+  });
+});
