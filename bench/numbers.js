@@ -26,7 +26,9 @@ export function fitLine(xs, ys) {
   return { a: my - b * mx, b, r2: syy === 0 ? 1 : (sxy * sxy) / (sxx * syy) };
 }
 
-export const ms = (x) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`);
+export const ms = (x) =>
+  x >= 10_000 ? `${(x / 1000).toFixed(x % 1000 === 0 ? 0 : 1)} s` : x >= 1000 ? `${(x / 1000).toFixed(x % 1000 === 0 ? 0 : 2)} s` : `${Math.round(x)} ms`;
+export const count = (n) => n.toLocaleString("en-US");
 export const ratio = (x) => `${x >= 10 ? x.toFixed(1) : x.toFixed(2)}×`;
 export const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 export const pct = (x) => `${(x * 100).toFixed(1)} %`;

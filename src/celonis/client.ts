@@ -1,6 +1,6 @@
 // The one HTTP boundary: CelonisApi over fetch, with the auth header, per-request timeouts, a cap on
-// requests in flight, retries of reads, a rate-limit gate shared by all callers, and no blind
-// re-sending of writes. Every text that leaves here has the key redacted.
+// requests in flight, retries of reads, a rate-limit gate shared by all callers (which also paces
+// requests to the budget the service reports), and no blind re-sending of writes. Every text that leaves here has the key redacted.
 import { STATUS_CODES } from "node:http";
 import { fetch as undiciFetch, type Dispatcher } from "undici";
 import type { DataModelInfo, DataModelTable, ModelRef, PoolInfo } from "../shared/types.js";

@@ -1,7 +1,6 @@
 // The edge: argv to a command, every error to one renderer, results to exit codes.
 import { HELP } from "./help.js";
 import type { Io } from "./io.js";
-import { renderError } from "./render-error.js";
 import { closest } from "../shared/closest.js";
 import { VERSION } from "../version.js";
 
@@ -51,6 +50,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     return await (await load())(rest, io);
   } catch (err) {
+    const { renderError } = await import("./render-error.js");
     const r = renderError(err, { json: wantsJson(rest), color: wantsColor(rest, io) });
     if (r.stdout) io.stdout.write(r.stdout);
     if (r.stderr) io.stderr.write(r.stderr);

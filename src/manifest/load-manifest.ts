@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { UserError } from "../shared/errors.js";
-import { parseManifest, sha256Hex } from "./parse-manifest.js";
+import { createHash } from "node:crypto";
+import { displayFile } from "./display-file.js";
+import { parseFast } from "./fast-path.js";
 import type { Manifest } from "./types.js";
 
 export interface LoadManifestOptions {
@@ -33,15 +35,18 @@ export async function readProcessStdin(): Promise<string> {
 
 /** Reads and parses the manifest at `path` (as the user gave it; `-` is stdin). Throws UserError or ManifestError. */
 export async function loadManifest(path: string, opts: LoadManifestOptions): Promise<Manifest> {
-  if (path === "-") {
-    const text = await (opts.readStdin ?? readProcessStdin)();
-    return parseManifest(text, "-");
-  }
   let bytes: Buffer;
-  try {
-    bytes = await readFile(resolve(opts.cwd, path));
-  } catch (error) {
-    throw cannotRead(path, error);
+  if (path === "-") {
+    bytes = Buffer.from(await (opts.readStdin ?? readProcessStdin)(), "utf8");
+  } else {
+    try {
+      bytes = await readFile(resolve(opts.cwd, path));
+    } catch (error) {
+      throw cannotRead(path, error);
+    }
   }
-  return parseManifest(bytes.toString("utf8"), path, sha256Hex(bytes));
+  const text = bytes.toString("utf8");
+  const meta = { path, file: displayFile(path), sha256: createHash("sha256").update(bytes).digest("hex") };
+  // The thorough path (yaml, every problem located) is loaded only when the fast one declines.
+  return parseFast(text, meta) ?? (await import("./parse-manifest.js")).parseManifest(text, path, meta.sha256);
 }

@@ -2,6 +2,7 @@
 // over an in-memory tenant, with faults to inject and counters to read. It imports nothing from
 // the client so that it stays an honest stand-in for the real service.
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
@@ -78,6 +79,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   const settings: Settings = { latencyMs: 0, errorRate5xx: 0, triggerErrorRate5xx: 0, dropRate: 0, failRate: 0, warnRate: 0, hangRate: 0 };
   let bucket: TokenBucket | null = null;
   const closing = new AbortController();
+  setMaxListeners(0, closing.signal); // every request waiting out its latency listens on it
 
   function setGlobal(g: GlobalSettings): void {
     for (const k of RATE_KEYS) {
