@@ -97,7 +97,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
 
   const runModel = async (m: PlannedModel): Promise<void> => {
     if (noMoreStarts.signal.aborted) {
-      finish({ address: m.address, action: m.action, result: "not_started", loadStatus: null, loadId: null, message: interrupted ? "interrupted before it started" : "not started: an earlier model failed (--fail-fast)", durationMs: 0 });
+      finish({ address: m.address, action: m.action, result: "not_started", loadStatus: null, loadId: null, message: interrupted ? "interrupted before it started" : "an earlier model failed (--fail-fast)", durationMs: 0 });
       return;
     }
     const t0 = clock.now();
@@ -162,7 +162,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
     emit({ type: "waiting", at: at(), address: m.address, loadId: running.id, status: running.status });
     const since = clock.now();
     const r = await pollUntil(m, since, since + m.timeoutMs, (l) => noMoreStarts.signal.aborted || l === null || !isInProgress(l.status), () => {});
-    if (noMoreStarts.signal.aborted) throw new Outcome("not_started", interrupted ? "interrupted while waiting for a running load" : "not started: an earlier model failed (--fail-fast)");
+    if (noMoreStarts.signal.aborted) throw new Outcome("not_started", interrupted ? "interrupted while waiting for a running load" : "an earlier model failed (--fail-fast)");
     if (!r.done) throw new Outcome("timed_out", `a load already running (${running.id ?? "no id"}) did not end within ${formatDurationSpec(m.timeoutMs)}; ours was not started`, r.load);
     return r.load;
   };
@@ -191,21 +191,25 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
   const trigger = async (m: PlannedModel): Promise<LoadMark> => {
     let before: LastLoad | null = null;
     let sent = 0;
+    // A trigger of ours may have started a load that last-load does not show yet.
+    let maybeStarted = false;
+    let busySince: number | null = null;
+    const adopt = (): LoadMark => {
+      emit({ type: "triggered", at: at(), address: m.address, action: m.action, adopted: true });
+      return before;
+    };
     for (;;) {
       const failures = { n: 0 };
       let current: LastLoad | null | undefined;
       while ((current = await readLast(m, failures)) === undefined) await clock.sleep(policy.minIntervalMs);
+      if (maybeStarted && isNewLoad(current, before)) return adopt(); // a trigger we were told failed did start it
       if (current !== null && isInProgress(current.status)) {
-        if (sent > 0 && isNewLoad(current, before)) {
-          emit({ type: "triggered", at: at(), address: m.address, action: m.action, adopted: true });
-          return before; // a trigger we were told failed did start this load
-        }
         if (m.onRunning === "skip") throw new Outcome("skipped", `a load is already running (${current.status}); skipped (onRunning: skip)`, current);
         if (m.onRunning === "fail") throw new Outcome("failed", `a load is already running (${current.status}); not started (onRunning: fail)`, current);
         current = await waitForRunning(m, current);
       }
-      before = current;
-      if (noMoreStarts.signal.aborted) throw new Outcome("not_started", interrupted ? "interrupted before its load started" : "not started: an earlier model failed (--fail-fast)");
+      if (!maybeStarted) before = current;
+      if (noMoreStarts.signal.aborted) throw new Outcome("not_started", interrupted ? "interrupted before its load started" : "an earlier model failed (--fail-fast)");
       try {
         sent++;
         await sendTrigger(m);
@@ -213,17 +217,26 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
         return before;
       } catch (err) {
         if (isAlreadyRunning(err)) {
-          if (sent >= policy.maxTriggerAttempts) throw err;
-          continue; // someone started a load between our read and our trigger: read again
+          sent--; // refused: it started nothing
+          if (maybeStarted) return adopt(); // the running load is most likely the one our lost trigger started
+          // Someone else's load runs, though last-load may not show it yet.
+          if (m.onRunning === "skip") throw new Outcome("skipped", "a load is already running (the service refused the trigger); skipped (onRunning: skip)");
+          if (m.onRunning === "fail") throw new Outcome("failed", "a load is already running (the service refused the trigger); not started (onRunning: fail)");
+          busySince ??= clock.now();
+          const waited = clock.now() - busySince;
+          if (waited >= m.timeoutMs) throw new Outcome("timed_out", `a load already running did not end within ${formatDurationSpec(m.timeoutMs)}; ours was not started`);
+          const delayMs = nextPollDelay(waited, policy, random);
+          emit({ type: "retry", at: at(), address: m.address, attempt: 1, delayMs, reason: "a load is already running: waiting for it to end" });
+          await clock.sleep(delayMs);
+          continue;
         }
         const reached = err instanceof ApiError && err.mayHaveReachedServer;
-        if (isPermanent(err) && !reached) throw err;
+        const transient = err instanceof ApiError && (err.retryable || err.kind !== "http" || (err.status ?? 0) >= 500);
+        if (!transient && !reached) throw err;
+        if (reached) maybeStarted = true;
         // The outcome is unknown or transient: last-load decides whether it started, never a blind re-send.
-        const adopted = await findStartedLoad(m, before, reached ? policy.settleMs : 0);
-        if (adopted) {
-          emit({ type: "triggered", at: at(), address: m.address, action: m.action, adopted: true });
-          return before;
-        }
+        const started = await findStartedLoad(m, before, reached ? policy.settleMs : 0);
+        if (started) return adopt();
         if (sent >= policy.maxTriggerAttempts) throw new Outcome("failed", `the trigger failed ${sent} times and no load started: ${errorText(err)}`);
         const delayMs = policy.retryDelayMs * 2 ** (sent - 1);
         emit({ type: "retry", at: at(), address: m.address, attempt: sent, delayMs, reason: `trigger failed and no load started: ${errorText(err)}` });

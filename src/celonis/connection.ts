@@ -1,7 +1,7 @@
 // Where to connect and with which key, from the environment and the manifest (spec: Connection).
 // Messages name variables, never their values.
-import { isIPv4 } from "node:net";
 import { UserError } from "../shared/errors.js";
+import { isLoopbackHost } from "../shared/loopback.js";
 
 export type KeyType = "USER_KEY" | "APP_KEY";
 
@@ -38,13 +38,7 @@ export function authorizationHeader(keyType: KeyType, key: string): string {
   return keyType === "APP_KEY" ? `AppKey ${key}` : `Bearer ${key}`;
 }
 
-/** True for `localhost`, 127.0.0.0/8 and ::1: the only hosts plain http is allowed to. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, "");
-  if (host === "localhost") return true;
-  if (host === "[::1]" || host === "::1") return true;
-  return isIPv4(host) && host.startsWith("127.");
-}
+export { isLoopbackHost };
 
 function normaliseBaseUrl(raw: string, source: string): string {
   let url: URL;

@@ -29,7 +29,8 @@ export function parse<O extends Options>(command: string, args: string[], option
       throw new UserError(`unknown flag ${flag} for \`reloadctl ${command}\``, `${near ? `did you mean ${near}? ` : ""}see: reloadctl ${command} --help`);
     }
     if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-      throw new UserError(`${flag || "a flag"} needs a value`, `see: reloadctl ${command} --help`);
+      const takesNone = /does not take an argument/.test(e.message);
+      throw new UserError(`${flag || "a flag"} ${takesNone ? "takes no value" : "needs a value"}`, `see: reloadctl ${command} --help`);
     }
     throw new UserError(e.message, `see: reloadctl ${command} --help`);
   }

@@ -14,6 +14,8 @@ export interface Io {
   cwd: string;
   /** First Ctrl-C / SIGTERM. Commands that write treat it as "stop starting"; readers as "stop". */
   interrupt: AbortSignal;
+  /** What the error handler should know for its hints, filled in as a command learns it. */
+  hints: { tokenEnv?: string };
 }
 
 export function readAll(stream: NodeJS.ReadableStream): Promise<string> {

@@ -1,4 +1,5 @@
 // The edge: argv to a command, every error to one renderer, results to exit codes.
+import { setMaxListeners } from "node:events";
 import { HELP } from "./help.js";
 import type { Io } from "./io.js";
 import { closest } from "../shared/closest.js";
@@ -29,7 +30,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? rest[0] : undefined;
-    io.stdout.write(`${(topic && HELP[topic]) || HELP.main}\n`);
+    if (topic !== undefined && !(topic in COMMANDS)) {
+      io.stderr.write(`error: no command "${topic}"\n       see: reloadctl --help\n`);
+      return 1;
+    }
+    if (topic !== undefined) return run([topic, "--help"], io);
+    io.stdout.write(`${HELP.main}\n`);
     return 0;
   }
   if (name === "--version" || name === "-v") {
@@ -50,17 +56,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     return await (await load())(rest, io);
   } catch (err) {
+    if (io.interrupt.aborted) {
+      // Ctrl-C cut a read short: that is the user's doing, not an error to explain.
+      if (wantsJson(rest)) io.stdout.write(`${JSON.stringify({ error: { kind: "interrupted", message: "interrupted" } })}\n`);
+      else io.stderr.write("interrupted\n");
+      return 130;
+    }
     const { renderError } = await import("./render-error.js");
-    const r = renderError(err, { json: wantsJson(rest), color: wantsColor(rest, io) });
+    const r = renderError(err, { json: wantsJson(rest), color: wantsColor(rest, io), ...io.hints });
     if (r.stdout) io.stdout.write(r.stdout);
     if (r.stderr) io.stderr.write(r.stderr);
-    return io.interrupt.aborted ? 130 : r.exitCode;
+    return r.exitCode;
   }
 }
 
 /** The process entry: real streams, and Ctrl-C handling (once: stop starting; twice: exit now). */
 export async function main(argv: string[]): Promise<number> {
   const interrupt = new AbortController();
+  setMaxListeners(0, interrupt.signal); // every queued request of a large plan listens on it
   const writes = argv[0] === "apply" || argv[0] === "demo";
   let signals = 0;
   const onSignal = () => {
@@ -74,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), interrupt: interrupt.signal };
+  const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), interrupt: interrupt.signal, hints: {} };
   try {
     return await run(argv, io);
   } finally {

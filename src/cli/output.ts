@@ -22,6 +22,7 @@ export function useColor(values: { "no-color"?: boolean | undefined }, io: Io, f
   return Boolean(io.stdout.isTTY);
 }
 
+/** A terminal's width; in a log or a pipe nothing is cut, so no message loses its cause. */
 export function terminalWidth(io: Io): number {
-  return io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 100;
+  return io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 1000;
 }

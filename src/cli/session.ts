@@ -8,6 +8,7 @@ import { VERSION } from "../version.js";
 export { openManifest } from "./manifest-source.js";
 
 export function openClient(manifest: Manifest, io: Io): CelonisClient {
+  io.hints.tokenEnv = manifest.connection.tokenEnv;
   const conn = resolveConnection(io.env, manifest.connection);
   return createCelonisClient({
     baseUrl: conn.baseUrl,

@@ -1,6 +1,7 @@
 // The checks a schema cannot express. They read the raw value defensively, so they run (and
 // report) even when the schema found problems elsewhere.
 import { parseDuration } from "../shared/duration.js";
+import { isLoopbackHost } from "../shared/loopback.js";
 import { BUILTIN_DEFAULTS } from "./types.js";
 import type { ProblemList } from "./problem-list.js";
 import type { ManifestLocator, PathSegment } from "./locator.js";
@@ -35,6 +36,22 @@ export function checkManifest(data: unknown, locator: ManifestLocator, problems:
   const pools = entries(root.pools, ["pools"], locator);
   const lineOf = (path: readonly PathSegment[]): number => locator.locateValue(path).line;
   const report = (path: PathSegment[], message: string): void => problems.add(locator.locateValue(path), message, path);
+  const url = asMap(root.connection)?.url;
+  if (typeof url === "string") {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(url);
+    } catch {
+      report(["connection", "url"], "`connection.url` must be a URL like https://acme.eu-1.celonis.cloud");
+    }
+    if (parsed && parsed.protocol !== "https:" && !(parsed.protocol === "http:" && isLoopbackHost(parsed.hostname))) {
+      report(["connection", "url"], "`connection.url` must use https:// (plain http:// only to localhost, 127.0.0.0/8 or [::1]): the key must not cross the network unencrypted");
+    }
+  }
+  const declaredPools = asMap(root.pools);
+  if (declaredPools && Object.keys(declaredPools).length === 0) {
+    report(["pools"], "`pools` declares no pool: a manifest needs at least one pool with one model");
+  }
 
   const written = isCount(defaults?.parallelism);
   const parallelism = isCount(defaults?.parallelism) ? defaults.parallelism : BUILTIN_DEFAULTS.parallelism;

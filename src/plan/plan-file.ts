@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { UserError } from "../shared/errors.js";
 import type { PlanDocument } from "./types.js";
+import { checkPlanDocument } from "./check-plan-document.js";
 
 export function serializePlan(doc: PlanDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -44,6 +45,10 @@ export async function readPlanFile(path: string): Promise<{ doc: PlanDocument; s
   }
   if (d.formatVersion !== 1) {
     throw new UserError(`${path} has plan format ${String(d.formatVersion)}; this reloadctl reads format 1`, "make the plan again with this version");
+  }
+  const problems = checkPlanDocument(d);
+  if (problems.length > 0) {
+    throw new UserError(`${path} is not a usable plan: it was changed by hand or is damaged`, "make a new plan: reloadctl plan --out PLAN", problems.slice(0, 10));
   }
   return { doc: d as PlanDocument, sha256: sha256(text) };
 }

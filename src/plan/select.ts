@@ -38,6 +38,7 @@ export function compileSelector(selector: string): Matcher {
 
 /** Keeps the selected items, in their order. A selector that matches nothing is an error. */
 export function applySelection<T extends Selectable>(items: readonly T[], selection: Selection): T[] {
+  if (items.length === 0) throw new UserError("there is no model to work on", "declare models under pools in the manifest");
   const selects = selection.select.map((s) => ({ s, match: compileSelector(s) }));
   const excludes = selection.exclude.map((s) => ({ s, match: compileSelector(s) }));
   for (const { s, match } of [...selects, ...excludes]) {

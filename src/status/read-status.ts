@@ -1,5 +1,7 @@
 // status: each declared model's last load, read concurrently; one model's error hides no other.
 import type { CelonisApi } from "../celonis/api.js";
+import { ApiError } from "../celonis/errors.js";
+import { ModelError } from "../shared/errors.js";
 import type { Manifest } from "../manifest/types.js";
 import { summarizeLastLoad } from "../plan/build-plan.js";
 import { applySelection, type Selection } from "../plan/select.js";
@@ -13,8 +15,10 @@ export async function readStatus(manifest: Manifest, api: CelonisApi, selection:
       try {
         return { ...base, lastLoad: summarizeLastLoad(await api.lastLoad({ poolId: m.poolId, modelId: m.modelId })), error: null };
       } catch (err) {
-        const status = typeof (err as { status?: unknown }).status === "number" ? (err as { status: number }).status : null;
-        return { ...base, lastLoad: null, error: { status, message: err instanceof Error ? err.message : String(err) } };
+        // A refused key or an unreachable service is not about one model: say it once.
+        if (!(err instanceof ApiError) || err.status === 401 || err.kind === "network") throw new ModelError(m.address, err);
+        // The row shows the status beside the message, so the message is the service's own words.
+        return { ...base, lastLoad: null, error: { status: err.status, message: err.serviceMessage ?? err.message } };
       }
     }),
   );

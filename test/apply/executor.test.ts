@@ -103,6 +103,35 @@ describe("executePlan", () => {
     expect(byAddress.get("a/m")?.result).toBe("succeeded");
   });
 
+  it("re-sends a trigger answered 500 once last-load shows nothing started", async () => {
+    const api = new FakeApi([fake({ address: "a/m", triggerFaults: ["500-nothing"] })], () => Date.now());
+    const { byAddress } = await run([plannedModel({ address: "a/m" })], api);
+    expect(api.triggers("model-m")).toBe(2);
+    expect(api.loadsStarted("model-m")).toBe(1);
+    expect(byAddress.get("a/m")?.result).toBe("succeeded");
+  });
+
+  it("adopts the running load when a re-sent trigger is refused after a lost one (the load showed up late)", async () => {
+    const api = new FakeApi([fake({ address: "a/m", last: previous, triggerFaults: ["lost"], appearDelayMs: 20_000, durationMs: 60_000 })], () => Date.now());
+    const { byAddress } = await run([plannedModel({ address: "a/m" })], api, { policy: { settleMs: 5_000 } });
+    expect(api.loadsStarted("model-m")).toBe(1);
+    expect(api.triggers("model-m")).toBe(2); // the lost one, and one refused with 409
+    expect(byAddress.get("a/m")?.result).toBe("succeeded");
+  });
+
+  it("on a 409 for a load last-load does not show yet, follows onRunning instead of hammering", async () => {
+    const models = ["wait", "skip"].map((mode) => fake({ address: `a/${mode}`, last: previous, appearDelayMs: 10_000, durationMs: 30_000 }));
+    const api = new FakeApi(models, () => Date.now());
+    for (const m of models) await api.triggerLoad({ poolId: m.poolId, modelId: m.modelId }, "full"); // someone else's loads
+    const { byAddress } = await run([plannedModel({ address: "a/wait", onRunning: "wait" }), plannedModel({ address: "a/skip", onRunning: "skip" })], api, { parallelism: 2, poolParallelism: { a: 2 } });
+    expect(byAddress.get("a/skip")?.result).toBe("skipped");
+    expect(api.loadsStarted("model-skip")).toBe(1);
+    expect(byAddress.get("a/wait")).toMatchObject({ result: "succeeded", loadId: "load-3" });
+    expect(api.loadsStarted("model-wait")).toBe(2);
+    // 1 external, then about one refused trigger a second until the load shows (10 s), then ours: not a tight loop.
+    expect(api.triggers("model-wait")).toBeLessThan(20);
+  });
+
   it("follows onRunning when a load is already running", async () => {
     const running = { ...previous, id: "other", status: "RUNNING", endDate: null, startDate: new Date(T0 - 60_000).toISOString() };
     const models = ["wait", "skip", "fail"].map((mode) => fake({ address: `a/${mode}`, last: running }));

@@ -16,7 +16,7 @@ export interface FakeModel {
   /** A new load shows in last-load only this long after it started. */
   appearDelayMs?: number;
   /** Errors to throw on the next triggers, in order; "start" means the load starts but the answer is lost. */
-  triggerFaults?: ("lost" | "5xx-nothing" | "409")[];
+  triggerFaults?: ("lost" | "5xx-nothing" | "500-nothing" | "409")[];
 }
 
 interface Load {
@@ -98,6 +98,7 @@ export class FakeApi implements CelonisApi {
     const fail = (status: number | null, mayHaveReachedServer: boolean, msg: string) =>
       new ApiError({ kind: status === null ? "network" : "http", status, method: "POST", path: "/load", message: msg, retryable: status !== null && status >= 500, mayHaveReachedServer });
     if (fault === "5xx-nothing") throw fail(503, true, "503 Service Unavailable");
+    if (fault === "500-nothing") throw fail(500, false, "500 Internal Server Error");
     const now = this.now();
     const current = this.loads.get(ref.modelId)?.at(-1);
     const inProgress = (current && now < current.endsAt) || m.last?.status === "RUNNING";

@@ -83,6 +83,9 @@ export async function runPlan(doc: PlanDocument, manifest: Manifest, io: Io, opt
 
 async function loadSavedPlan(path: string, values: { config?: string | undefined }, io: Io, selection: { select: string[]; exclude: string[] }) {
   const { doc } = await readPlanFile(path);
+  if (values.config === undefined && doc.manifest.path === "-") {
+    throw new UserError(`${path} was planned from a manifest read on stdin`, "pass that manifest again: reloadctl apply PLAN -c FILE (or -c - < FILE)");
+  }
   const manifest = await openManifest(values.config ?? doc.manifest.path, io);
   const models = selection.select.length + selection.exclude.length > 0 ? applySelection(doc.models, selection) : doc.models;
   const narrowed: PlanDocument = { ...doc, models };

@@ -31,7 +31,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     const doc = await makePlan({ ...manifest, path: "reload.config.yaml", connection: { ...manifest.connection, tokenEnv: "CELONIS_API_TOKEN" } }, demoIo, { select: [], exclude: [] });
     if (format === "json") io.stdout.write(`${JSON.stringify({ type: "plan", plan: doc })}\n`);
     else await showPlan(doc, io, { format, color, savedTo: null, planSha256: sha256(serializePlan(doc)) });
-    io.stdout.write("\n");
+    if (format !== "json") io.stdout.write("\n");
     return await runPlan(doc, { ...manifest, connection: { ...manifest.connection, tokenEnv: "CELONIS_API_TOKEN" } }, demoIo, { format, color, failFast: false });
   } finally {
     await sim.close();

@@ -1,4 +1,5 @@
 // The plan view as lines: grouped by pool, one row per model, the total. Text and Ink draw these.
+import { isInProgress } from "../../shared/types.js";
 import type { PlanDocument, PlannedModel, PlannedTable } from "../../plan/types.js";
 import { span, type Line, type Span } from "../lines.js";
 import { ACTION_PHRASE, lastLoadSpans } from "../load-words.js";
@@ -88,10 +89,11 @@ function modelRow(m: PlannedModel, nameWidth: number, now: number): Line {
     span(" ".repeat(ACTION_COLUMN - action.length + 2)),
   ];
   if (!reload) return [...head, span(oneLine(m.reason), "dim")];
-  if (m.action === "partial") {
-    return [...head, span(partialScope(m)), span(" · ", "dim"), ...lastLoadSpans(m.lastLoad, now, { took: false })];
-  }
-  return [...head, ...lastLoadSpans(m.lastLoad, now, { took: true })];
+  const scope = m.action === "partial" ? [span(partialScope(m)), span(" · ", "dim")] : [];
+  // A load still running changes what apply will do (wait for it, or fail): the reason says which.
+  const running = m.lastLoad !== null && isInProgress(m.lastLoad.status);
+  const last = running ? [span(oneLine(m.reason.replace(/^(?:complete reload|reload from cache|partial reload)(?::|, but)? /, "")), "yellow")] : lastLoadSpans(m.lastLoad, now, { took: m.action !== "partial" });
+  return [...head, ...scope, ...last];
 }
 
 function tableRows(m: PlannedModel, labelCap: number): Line[] {

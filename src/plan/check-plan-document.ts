@@ -1,0 +1,56 @@
+// A saved plan is input like any other: check its shape before apply trusts a field of it.
+import type { PlanDocument } from "./types.js";
+
+type Check = (v: unknown) => boolean;
+const str: Check = (v) => typeof v === "string" && v !== "";
+const strOrNull: Check = (v) => v === null || typeof v === "string";
+const date: Check = (v) => typeof v === "string" && !Number.isNaN(Date.parse(v));
+const count: Check = (v) => typeof v === "number" && Number.isInteger(v) && v >= 0;
+const positive: Check = (v) => typeof v === "number" && Number.isInteger(v) && v >= 1;
+const oneOf = (...allowed: string[]): Check => (v) => typeof v === "string" && allowed.includes(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function fields(where: string, value: unknown, spec: Record<string, Check>, problems: string[]): value is Record<string, unknown> {
+  if (!isObject(value)) {
+    problems.push(`${where} must be an object`);
+    return false;
+  }
+  for (const [key, ok] of Object.entries(spec)) if (!ok(value[key])) problems.push(`${where}.${key} is missing or malformed`);
+  return true;
+}
+
+/** Every way the document is not a usable plan; empty when it is one. */
+export function checkPlanDocument(doc: unknown): string[] {
+  const problems: string[] = [];
+  if (!fields("plan", doc, { createdAt: date, expiresAt: date, baseUrl: str, parallelism: positive }, problems)) return problems;
+  fields("manifest", doc.manifest, { path: str, sha256: str }, problems);
+  if (!isObject(doc.poolParallelism) || !Object.values(doc.poolParallelism).every(positive)) problems.push("plan.poolParallelism is missing or malformed");
+  if (!Array.isArray(doc.models)) return [...problems, "plan.models must be a list"];
+  doc.models.forEach((m: unknown, i) => {
+    const where = `models[${i}]`;
+    const ok = fields(where, m, {
+      address: str,
+      pool: str,
+      poolId: str,
+      modelId: str,
+      action: oneOf("full", "cache", "partial", "skip"),
+      reason: (v) => typeof v === "string",
+      timeoutMs: positive,
+      maxAgeMs: count,
+      onWarning: oneOf("fail", "succeed"),
+      onRunning: oneOf("wait", "skip", "fail"),
+      tags: (v) => Array.isArray(v) && v.every((t) => typeof t === "string"),
+      tables: Array.isArray,
+    }, problems);
+    if (!ok) return;
+    const tables = m.tables as unknown[];
+    tables.forEach((t, j) => fields(`${where}.tables[${j}]`, t, { id: str, word: str }, problems));
+    if (m.action === "partial" && tables.length === 0) problems.push(`${where} is a partial reload with no tables`);
+    if (m.lastLoad !== null) fields(`${where}.lastLoad`, m.lastLoad, { id: strOrNull, status: str, startDate: strOrNull }, problems);
+  });
+  return problems;
+}
+
+export function isPlanDocument(doc: unknown): doc is PlanDocument {
+  return checkPlanDocument(doc).length === 0;
+}
