@@ -41,12 +41,13 @@ export function checkPlanDocument(doc: unknown): string[] {
       onRunning: oneOf("wait", "skip", "fail"),
       tags: (v) => Array.isArray(v) && v.every((t) => typeof t === "string"),
       tables: Array.isArray,
+      lastLoad: (v) => v === null || isObject(v),
     }, problems);
-    if (!ok) return;
+    if (!ok || !Array.isArray(m.tables)) return;
     const tables = m.tables as unknown[];
     tables.forEach((t, j) => fields(`${where}.tables[${j}]`, t, { id: str, word: str }, problems));
     if (m.action === "partial" && tables.length === 0) problems.push(`${where} is a partial reload with no tables`);
-    if (m.lastLoad !== null) fields(`${where}.lastLoad`, m.lastLoad, { id: strOrNull, status: str, startDate: strOrNull }, problems);
+    if (m.lastLoad !== null && m.lastLoad !== undefined) fields(`${where}.lastLoad`, m.lastLoad, { id: strOrNull, status: str, startDate: strOrNull }, problems);
   });
   return problems;
 }

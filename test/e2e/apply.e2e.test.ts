@@ -170,4 +170,43 @@ describe("apply (e2e)", () => {
     expect(r.code).toBe(130);
     expect(r.stdout).not.toContain('"type":"summary"');
   });
+
+  it("settles a trigger answered 500 by last-load, then re-sends it: one load", async () => {
+    sim.setFault(id(1), { triggerStatus: 500 });
+    const manifest = writeFile(dir, "m.yaml", testManifest(2));
+    const r = await runCli(["apply", "-c", manifest, "--auto-approve", "--json", "--select", "p1"], { env: env() });
+    expect(summaryOf(r.stdout).byAddress.get("p1/m1")?.result).toBe("succeeded");
+    expect(sim.loadsStarted(id(1))).toBe(1);
+    expect(triggers().filter((t) => t.status === 500)).toHaveLength(1);
+  });
+
+  it("refuses a damaged plan file cleanly, and Ctrl-C during the reads exits 130 without a stack", async () => {
+    const manifest = writeFile(dir, "m.yaml", testManifest(2));
+    const damaged = writeFile(dir, "plan.json", JSON.stringify({ formatVersion: 1, tool: { name: "reloadctl" }, models: [{ action: "bogus" }] }));
+    const r = await runCli(["apply", damaged, "-c", manifest], { env: env() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("is not a usable plan");
+    expect(r.stderr).toContain("plan.createdAt is missing or malformed");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+
+    sim.setGlobal({ latencyMs: 5_000 });
+    const child = spawnCli(["apply", "-c", manifest, "--auto-approve"], { env: env() });
+    const done = collect(child);
+    await until(() => sim.stats().maxInFlightRequests >= 1, "a read in flight");
+    child.kill("SIGINT");
+    const i = await done;
+    expect(i.code).toBe(130);
+    expect(i.stderr).toContain("interrupted");
+    expect(i.stderr).not.toContain("bug");
+    expect(triggers()).toHaveLength(0);
+  });
+
+  it("names the manifest's tokenEnv when the key is refused", async () => {
+    const manifest = writeFile(dir, "m.yaml", testManifest(2).replace("version: 1\n", "version: 1\nconnection:\n  tokenEnv: MY_RELOAD_KEY\n"));
+    const r = await runCli(["plan", "-c", manifest], { env: { CELONIS_URL: sim.url, MY_RELOAD_KEY: "not-the-key-xyz" } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("check MY_RELOAD_KEY");
+    expect(r.stderr).not.toContain("not-the-key-xyz");
+  });
 });
+

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { checkPlanDocument } from "../../src/plan/check-plan-document.js";
+import { planDoc, plannedModel } from "../helpers/plan-doc.js";
+
+const valid = () => JSON.parse(JSON.stringify(planDoc([plannedModel({ address: "a/m" }), plannedModel({ address: "a/p", action: "partial", reload: "partial", tables: [{ name: "EKKO", alias: null, id: "t1", word: "EKKO" }] })])));
+
+describe("checkPlanDocument", () => {
+  it("accepts a plan as plan writes it", () => {
+    expect(checkPlanDocument(valid())).toEqual([]);
+  });
+  it("names each field apply could not trust", () => {
+    const doc = valid();
+    delete doc.expiresAt;
+    doc.models[0].action = "bogus";
+    doc.models[1].tables = [];
+    doc.models[1].timeoutMs = -1;
+    expect(checkPlanDocument(doc)).toEqual([
+      "plan.expiresAt is missing or malformed",
+      "models[0].action is missing or malformed",
+      "models[1].timeoutMs is missing or malformed",
+      "models[1] is a partial reload with no tables",
+    ]);
+  });
+  it("refuses what is not an object at all", () => {
+    expect(checkPlanDocument([])).toEqual(["plan must be an object"]);
+  });
+});
