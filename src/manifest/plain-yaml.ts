@@ -23,6 +23,8 @@ interface SeqNode extends Place {
   kind: "seq";
   items: PlainNode[];
   flow: boolean;
+  /** The plain value, built while reading (one pass: start-up time matters here). */
+  value: unknown[];
 }
 interface MapEntry extends Place {
   key: string;
@@ -32,6 +34,7 @@ interface MapNode extends Place {
   kind: "map";
   entries: MapEntry[];
   byKey: Map<string, MapEntry>;
+  value: Record<string, unknown>;
 }
 type PlainNode = ScalarNode | SeqNode | MapNode;
 
@@ -186,7 +189,7 @@ class InlineReader {
       }
     }
     this.pos++;
-    return { kind: "seq", items, flow: true, line: this.line, column: this.column + start, length: this.pos - start };
+    return { kind: "seq", items, flow: true, value: items.map((i) => i.value), line: this.line, column: this.column + start, length: this.pos - start };
   }
 }
 
@@ -232,12 +235,13 @@ class BlockReader {
       items.push(this.inline(line, from));
       if ((this.lines[this.i]?.indent ?? -1) > indent) giveUp();
     }
-    return { kind: "seq", items, flow: false, ...place };
+    return { kind: "seq", items, flow: false, value: items.map((i) => i.value), ...place };
   }
 
   private map(indent: number): MapNode {
     const entries: MapEntry[] = [];
     const byKey = new Map<string, MapEntry>();
+    const out: Record<string, unknown> = {};
     const place = this.firstLine(indent);
     while (this.lines[this.i]?.indent === indent) {
       const line = this.lines[this.i++] as Line;
@@ -259,17 +263,10 @@ class BlockReader {
       const entry: MapEntry = { key, value, line: line.number, column: indent + 1, length: key.length };
       entries.push(entry);
       byKey.set(key, entry);
+      out[key] = value.value;
     }
-    return { kind: "map", entries, byKey, ...place };
+    return { kind: "map", entries, byKey, value: out, ...place };
   }
-}
-
-function toValue(node: PlainNode): unknown {
-  if (node.kind === "scalar") return node.value;
-  if (node.kind === "seq") return node.items.map(toValue);
-  const out: Record<string, unknown> = {};
-  for (const entry of node.entries) out[entry.key] = toValue(entry.value);
-  return out;
 }
 
 function spanOf(place: Place): Span {
@@ -329,7 +326,7 @@ export function readPlainYaml(text: string): PlainYaml | null {
   if (/[\x00-\x09\x0B-\x1F\x7F\x85\u2028\u2029\uFEFF]/.test(text) || /^(?:---|\.\.\.|%)/m.test(text)) return null;
   try {
     const root = new BlockReader(splitLines(text)).document();
-    return { value: toValue(root), locator: new PlainLocator(root) };
+    return { value: root.value, locator: new PlainLocator(root) };
   } catch (error) {
     if (error instanceof OutsideSubset) return null;
     throw error;
