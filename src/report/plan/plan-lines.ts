@@ -1,4 +1,5 @@
 // The plan view as lines: grouped by pool, one row per model, the total. Text and Ink draw these.
+import { displayFile } from "../../manifest/display-file.js";
 import { isInProgress } from "../../shared/types.js";
 import type { PlanDocument, PlannedModel, PlannedTable } from "../../plan/types.js";
 import { span, type Line, type Span } from "../lines.js";
@@ -138,7 +139,7 @@ export function planLines(doc: PlanDocument, opts: PlanLinesOptions): Line[] {
     [
       span("reloadctl plan", "bold"),
       span(" · ", "dim"),
-      span(oneLine(doc.manifest.path)),
+      span(oneLine(displayFile(doc.manifest.path))),
       span(" → ", "dim"),
       span(oneLine(doc.baseUrl)),
     ],

@@ -1,4 +1,5 @@
 // The plan for a pull-request comment: a table of models, table lists folded in <details>.
+import { displayFile } from "../../manifest/display-file.js";
 import type { PlanDocument, PlannedModel } from "../../plan/types.js";
 import { ACTION_PHRASE, lastLoadCell } from "../load-words.js";
 import { MARKDOWN_LIMIT, code, escapeCell, escapeHtml, largestFitting, tableHead, tableRow } from "../markdown.js";
@@ -65,7 +66,7 @@ export function renderPlanMarkdown(doc: PlanDocument, opts: PlanMarkdownOptions)
   const partials = doc.models.filter((m) => m.action === "partial" && m.tables.length > 0);
   const rows = doc.models.map((m) => modelRow(m, opts.now));
   const footer =
-    `Plan sha256 ${code(shortId(opts.planSha256))} · manifest ${code(doc.manifest.path)}` +
+    `Plan sha256 ${code(shortId(opts.planSha256))} · manifest ${code(displayFile(doc.manifest.path))}` +
     ` @ sha256 ${code(shortId(doc.manifest.sha256))} · ${code(doc.baseUrl)}`;
 
   const build = (rowsKept: number, detailsKept: number): string => {

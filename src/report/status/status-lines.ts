@@ -1,4 +1,5 @@
 // The status view as lines: one row per declared model with its last load. Text and Ink draw these.
+import { displayFile } from "../../manifest/display-file.js";
 import type { StatusDocument, StatusRow } from "../../status/types.js";
 import { isInProgress } from "../../shared/types.js";
 import { formatElapsed } from "../../shared/duration.js";
@@ -107,7 +108,7 @@ export function statusLines(doc: StatusDocument, opts: StatusLinesOptions): Line
     [
       span("reloadctl status", "bold"),
       span(" · ", "dim"),
-      span(oneLine(doc.manifest.path)),
+      span(oneLine(displayFile(doc.manifest.path))),
       span(" → ", "dim"),
       span(oneLine(doc.baseUrl)),
     ],

@@ -1,4 +1,5 @@
 // Status for a job summary or a comment: one table row per declared model.
+import { displayFile } from "../../manifest/display-file.js";
 import type { StatusDocument, StatusRow } from "../../status/types.js";
 import { isInProgress } from "../../shared/types.js";
 import { formatElapsed } from "../../shared/duration.js";
@@ -46,7 +47,7 @@ export function renderStatusMarkdown(doc: StatusDocument, opts: { now: number; m
       out.push(tableRow([`… and ${left} more ${left === 1 ? "model" : "models"}`, "", "", "", "", "", ""]));
       out.push("", `_Left out to fit GitHub's comment limit: ${left} of ${rows.length} models. \`reloadctl status\` shows everything._`);
     }
-    out.push("", `Manifest ${code(doc.manifest.path)} · ${code(doc.baseUrl)}`);
+    out.push("", `Manifest ${code(displayFile(doc.manifest.path))} · ${code(doc.baseUrl)}`);
     return out.join("\n");
   };
   return build(Math.max(0, largestFitting(rows.length, (n) => build(n).length <= limit)));
