@@ -2,6 +2,7 @@
 // Messages name variables, never their values.
 import { UserError } from "../shared/errors.js";
 import { isLoopbackHost } from "../shared/loopback.js";
+import { isPlausibleEnvName } from "../shared/env-name.js";
 
 export type KeyType = "USER_KEY" | "APP_KEY";
 
@@ -70,6 +71,10 @@ function normaliseBaseUrl(raw: string, source: string): string {
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
 function resolveKey(env: NodeJS.ProcessEnv, tokenEnv: string): string {
+  if (!isPlausibleEnvName(tokenEnv)) {
+    // It may be the key itself, pasted in the wrong place: never repeat it.
+    throw new UserError("connection.tokenEnv does not look like the name of an environment variable (it may be a key).", "Put the variable's name there, like CELONIS_API_TOKEN, and the key in that variable.");
+  }
   const key = nonEmpty(env[tokenEnv]);
   if (key === null) {
     throw new UserError(

@@ -2,6 +2,7 @@
 // report) even when the schema found problems elsewhere.
 import { parseDuration } from "../shared/duration.js";
 import { isLoopbackHost } from "../shared/loopback.js";
+import { isPlausibleEnvName } from "../shared/env-name.js";
 import { BUILTIN_DEFAULTS } from "./types.js";
 import type { ProblemList } from "./problem-list.js";
 import type { ManifestLocator, PathSegment } from "./locator.js";
@@ -36,6 +37,10 @@ export function checkManifest(data: unknown, locator: ManifestLocator, problems:
   const pools = entries(root.pools, ["pools"], locator);
   const lineOf = (path: readonly PathSegment[]): number => locator.locateValue(path).line;
   const report = (path: PathSegment[], message: string): void => problems.add(locator.locateValue(path), message, path);
+  const tokenEnv = asMap(root.connection)?.tokenEnv;
+  if (typeof tokenEnv === "string" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv) && !isPlausibleEnvName(tokenEnv)) {
+    report(["connection", "tokenEnv"], "`connection.tokenEnv` must be the name of an environment variable in capitals, like CELONIS_API_TOKEN: this value looks like a key, and keys never go in the manifest");
+  }
   const url = asMap(root.connection)?.url;
   if (typeof url === "string") {
     let parsed: URL | null = null;
@@ -47,6 +52,9 @@ export function checkManifest(data: unknown, locator: ManifestLocator, problems:
     if (parsed && parsed.protocol !== "https:" && !(parsed.protocol === "http:" && isLoopbackHost(parsed.hostname))) {
       report(["connection", "url"], "`connection.url` must use https:// (plain http:// only to localhost, 127.0.0.0/8 or [::1]): the key must not cross the network unencrypted");
     }
+  }
+  if (root.pools === undefined || root.pools === null) {
+    report([], "the manifest declares no pools: add `pools:` with at least one pool and one model");
   }
   const declaredPools = asMap(root.pools);
   if (declaredPools && Object.keys(declaredPools).length === 0) {

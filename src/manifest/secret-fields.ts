@@ -1,5 +1,6 @@
 // A key never belongs in the manifest. Any field that looks like one is an error that says where
 // keys go; its value is masked in the source kept for code frames and scrubbed from every message.
+import { isPlausibleEnvName } from "../shared/env-name.js";
 import type { Document, Node, Scalar } from "yaml";
 import type { PathSegment } from "./locator.js";
 import type { ProblemList } from "./problem-list.js";
@@ -51,7 +52,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function isEnvName(node: Node | null): boolean {
   const { isScalar } = yamlLib();
-  return isScalar(node) && typeof node.value === "string" && ENV_NAME.test(node.value);
+  return isScalar(node) && typeof node.value === "string" && ENV_NAME.test(node.value) && isPlausibleEnvName(node.value);
 }
 
 function maskValue(value: Node | null, scan: SecretScan, doc: Document): void {

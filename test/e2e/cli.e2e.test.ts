@@ -96,6 +96,26 @@ pools:
     expect(r.stderr).not.toContain("sk-live-very-secret");
   });
 
+  it("refuses a key pasted into tokenEnv without echoing it, here or later", async () => {
+    const dir = tempDir();
+    const key = "ODk2NjE0OGQtZjVhMi00ZmJlLTg0MmMtMzExNTVjZTRjYTAwOkJSbUFTZ1pCYWV4bXFXQ1JBL1pEeWg4bFFWR1hOU3ZUN2ZjVTVRd1J5RnBm";
+    writeFile(dir, "reload.config.yaml", `version: 1\nconnection:\n  tokenEnv: ${key}\npools:\n  a:\n    id: x\n    models:\n      m:\n        id: y\n`);
+    for (const args of [["validate"], ["validate", "--json"], ["plan"], ["plan", "--json"]]) {
+      const r = await runCli(args, { cwd: dir, env: { CELONIS_URL: "https://x.celonis.cloud" } });
+      expect(r.code).toBe(1);
+      expect(r.stdout + r.stderr).toContain("tokenEnv");
+      expect(r.stdout + r.stderr).not.toContain(key.slice(0, 12));
+    }
+  });
+
+  it("calls a manifest without pools a problem, located", async () => {
+    const dir = tempDir();
+    writeFile(dir, "reload.config.yaml", "version: 1\n");
+    const r = await runCli(["validate"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("reload.config.yaml:1:1: the manifest declares no pools");
+  });
+
   it("says plainly when the manifest is missing", async () => {
     const r = await runCli(["validate"], { cwd: tempDir() });
     expect(r.code).toBe(1);
