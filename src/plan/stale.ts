@@ -1,15 +1,19 @@
-// Is a saved plan still what the service looks like? Every reason it is not, per model.
-import type { CelonisApi } from "../celonis/api.js";
-import type { LastLoadSummary, PlanDocument, PlannedModel } from "./types.js";
-import { resolveTableWord } from "./resolve-tables.js";
+// Is a saved plan still what the manifest and the service say? Every reason it is not, per model.
+// apply PLAN runs only a plan for which this finds nothing.
+import type { CelonisApi, LastLoad } from "../celonis/api.js";
+import type { Manifest, ManifestModel } from "../manifest/types.js";
+import { formatDurationSpec } from "../shared/duration.js";
 import { ModelError } from "../shared/errors.js";
+import { decideAction } from "./decide-action.js";
+import { resolveTableWord } from "./resolve-tables.js";
+import type { LastLoadSummary, PlanDocument, PlannedModel } from "./types.js";
 
 export interface StaleCheckInput {
   doc: PlanDocument;
   api: CelonisApi;
   baseUrl: string;
-  /** sha256 of the manifest as it is now, or null when it cannot be read. */
-  manifestSha256: string | null;
+  /** The manifest as it is now, or null when it cannot be read. */
+  manifest: Manifest | null;
   now: number;
   signal?: AbortSignal;
 }
@@ -23,20 +27,52 @@ function describeLoad(l: LastLoadSummary | null): string {
   return l === null ? "none" : `${l.status}${l.id ? ` ${l.id}` : ""}${l.startDate ? ` started ${l.startDate}` : ""}`;
 }
 
-async function modelReasons(api: CelonisApi, m: PlannedModel, signal?: AbortSignal): Promise<string[]> {
-  const ref = { poolId: m.poolId, modelId: m.modelId };
-  const opts = signal ? { signal } : {};
-  const [last, tables] = await Promise.all([
-    api.lastLoad(ref, opts),
-    m.action === "partial" ? api.listTables(ref, opts) : Promise.resolve(null),
-  ]);
+/** Where the planned model and the manifest's model disagree (a plan changed by hand, or a manifest since). */
+function againstManifest(p: PlannedModel, mm: ManifestModel): string[] {
+  const out: string[] = [];
+  if (mm.poolId !== p.poolId || mm.modelId !== p.modelId) {
+    out.push(`planned for data model ${p.modelId} in pool ${p.poolId}, but the manifest names ${mm.modelId} in pool ${mm.poolId}`);
+  }
+  if (mm.reload.kind !== p.reload) out.push(`planned as a ${p.reload} reload, but the manifest declares ${mm.reload.kind}`);
+  if (mm.reload.kind === "partial" && p.action === "partial") {
+    const planned = p.tables.map((t) => t.word).join(", ");
+    const declared = mm.reload.tables.join(", ");
+    if (planned !== declared) out.push(`planned tables [${planned}], but the manifest declares [${declared}]`);
+  }
+  const durations: [string, number, number][] = [["timeout", p.timeoutMs, mm.timeoutMs], ["maxAge", p.maxAgeMs, mm.maxAgeMs]];
+  for (const [name, planned, declared] of durations) {
+    if (planned !== declared) out.push(`\`${name}\` is ${formatDurationSpec(declared)} in the manifest, ${formatDurationSpec(planned)} in the plan`);
+  }
+  if (p.onWarning !== mm.onWarning) out.push(`\`onWarning\` is ${mm.onWarning} in the manifest, ${p.onWarning} in the plan`);
+  if (p.onRunning !== mm.onRunning) out.push(`\`onRunning\` is ${mm.onRunning} in the manifest, ${p.onRunning} in the plan`);
+  return out;
+}
+
+async function modelReasons(input: StaleCheckInput, p: PlannedModel): Promise<string[]> {
+  const ref = { poolId: p.poolId, modelId: p.modelId };
+  const opts = input.signal ? { signal: input.signal } : {};
   const reasons: string[] = [];
-  if (!sameLoad(m.lastLoad, last)) {
-    reasons.push(`a load ran since the plan was made (planned against ${describeLoad(m.lastLoad)}; now ${describeLoad(last)})`);
+  const mm = input.manifest?.models.find((m) => m.address === p.address);
+  if (input.manifest && !mm) reasons.push("is not in the manifest");
+  if (mm) reasons.push(...againstManifest(p, mm));
+  let last: LastLoad | null;
+  let tables;
+  try {
+    [last, tables] = await Promise.all([
+      input.api.lastLoad(ref, opts),
+      p.action === "partial" ? input.api.listTables(ref, opts) : Promise.resolve(null),
+    ]);
+  } catch (err) {
+    if ((err as { status?: unknown }).status !== 404) throw err;
+    return [...reasons, `the service knows no data model ${p.modelId} in pool ${p.poolId} (404)`].map((r) => `${p.address}: ${r}`);
+  }
+  const loadRan = !sameLoad(p.lastLoad, last);
+  if (loadRan) {
+    reasons.push(`a load ran since the plan was made (planned against ${describeLoad(p.lastLoad)}; now ${describeLoad(last)})`);
   }
   if (tables) {
     const ids = new Set(tables.map((t) => t.id));
-    for (const t of m.tables) {
+    for (const t of p.tables) {
       if (!ids.has(t.id)) {
         reasons.push(`table "${t.word}" (id ${t.id}) is gone`);
         continue;
@@ -46,7 +82,11 @@ async function modelReasons(api: CelonisApi, m: PlannedModel, signal?: AbortSign
       else if (r.table.id !== t.id) reasons.push(`table "${t.word}" now resolves to ${r.table.id}, not ${t.id}`);
     }
   }
-  return reasons.map((r) => `${m.address}: ${r}`);
+  if (mm && reasons.length === 0) {
+    const now = decideAction(mm, last, input.now);
+    if (now.action !== p.action) reasons.push(`planned to ${p.action}, but would now ${now.action}: ${now.reason}`);
+  }
+  return reasons.map((r) => `${p.address}: ${r}`);
 }
 
 /** Every reason the plan is stale; empty when it may run. */
@@ -55,12 +95,12 @@ export async function findStaleness(input: StaleCheckInput): Promise<string[]> {
   const reasons: string[] = [];
   if (Date.parse(doc.expiresAt) <= input.now) reasons.push(`the plan expired at ${doc.expiresAt}`);
   if (doc.baseUrl !== input.baseUrl) reasons.push(`the plan is for ${doc.baseUrl}, but the connection is ${input.baseUrl}`);
-  if (input.manifestSha256 === null) reasons.push(`the manifest ${doc.manifest.path} cannot be read`);
-  else if (input.manifestSha256 !== doc.manifest.sha256) reasons.push(`the manifest ${doc.manifest.path} changed since the plan was made`);
+  if (input.manifest === null) reasons.push(`the manifest ${doc.manifest.path} cannot be read`);
+  else if (input.manifest.sha256 !== doc.manifest.sha256) reasons.push(`the manifest ${doc.manifest.path} changed since the plan was made`);
   if (doc.baseUrl !== input.baseUrl) return reasons; // reading another tenant's models says nothing
   const perModel = await Promise.all(
     doc.models.map((m) =>
-      modelReasons(input.api, m, input.signal).catch((err: unknown) => {
+      modelReasons(input, m).catch((err: unknown) => {
         throw new ModelError(m.address, err);
       }),
     ),

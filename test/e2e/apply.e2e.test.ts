@@ -1,5 +1,6 @@
 // apply against the simulator with its faults: each model ends with the right result, the
 // simulator saw exactly one load per model, the bounds held, and the key never appeared.
+import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "../../src/sim/server.js";
 import { P2, collect, id, poolOf, runCli, spawnCli, tempDir, testFixture, testManifest, until, writeFile } from "./harness.js";
@@ -207,6 +208,22 @@ describe("apply (e2e)", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("check MY_RELOAD_KEY");
     expect(r.stderr).not.toContain("not-the-key-xyz");
+  });
+
+  it("refuses a plan edited by hand to reload another model, and finds the manifest beside the plan from any directory", async () => {
+    const manifest = writeFile(dir, "m.yaml", testManifest(2));
+    expect((await runCli(["plan", "-c", "m.yaml", "--out", "plan.json"], { env: env(), cwd: dir })).code).toBe(0);
+    const doc = JSON.parse(readFileSync(`${dir}/plan.json`, "utf8"));
+    doc.models[0].modelId = id(2);
+    writeFile(dir, "edited.json", JSON.stringify(doc));
+    const r = await runCli(["apply", `${dir}/edited.json`], { env: env(), cwd: "/" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`p1/m1: planned for data model ${id(2)}`);
+    expect(triggers()).toHaveLength(0);
+    const ok = await runCli(["apply", `${dir}/plan.json`, "--json"], { env: env(), cwd: "/" });
+    expect(ok.code).toBe(0);
+    expect(triggers()).toHaveLength(2);
+    void manifest;
   });
 });
 

@@ -80,6 +80,10 @@ pools:
     expect(r.stderr).toContain("reload.config.yaml:11:9:");
     expect(r.stderr).toContain("3 problems");
     noStack(r.stderr);
+    const md = await runCli(["validate", "--format", "markdown"], { cwd: dir });
+    expect(md.code).toBe(1);
+    expect(md.stdout).toContain("### reloadctl validate: 3 problems in `reload.config.yaml`");
+    expect(md.stdout).toContain("- `reload.config.yaml:10:17` `reload` must be");
     const stdin = await runCli(["validate", "-c", "-", "--json"], { input: bad, cwd: dir });
     expect(stdin.code).toBe(1);
     const out = JSON.parse(stdin.stdout);

@@ -71,8 +71,12 @@ describe("findStaleness", () => {
     const api = new FakeApi(models, () => now);
     const manifest = manifestOf([manifestModel("a/part", { kind: "partial", tables: ["PO Items", "EKKO"] }), manifestModel("a/full")]);
     const doc = await buildPlan({ manifest, api, selection: { select: [], exclude: [] }, now: () => now });
-    const check = (over: { baseUrl?: string; manifestSha256?: string | null; at?: number } = {}) =>
-      findStaleness({ doc, api, baseUrl: over.baseUrl ?? api.baseUrl, manifestSha256: over.manifestSha256 === undefined ? manifest.sha256 : over.manifestSha256, now: over.at ?? now });
+    const check = (over: { baseUrl?: string; manifestSha256?: string | null; at?: number; edit?: (d: typeof doc) => void } = {}) => {
+      const current = over.manifestSha256 === null ? null : { ...manifest, sha256: over.manifestSha256 ?? manifest.sha256 };
+      const edited = structuredClone(doc);
+      over.edit?.(edited);
+      return findStaleness({ doc: edited, api, baseUrl: over.baseUrl ?? api.baseUrl, manifest: current, now: over.at ?? now });
+    };
     return { api, doc, check, models, advance: (ms: number) => (now += ms) };
   }
 
@@ -101,5 +105,19 @@ describe("findStaleness", () => {
     expect(await check({ manifestSha256: "b".repeat(64) })).toEqual(["the manifest reload.config.yaml changed since the plan was made"]);
     expect(await check({ manifestSha256: null })).toEqual(["the manifest reload.config.yaml cannot be read"]);
     expect(await check({ at: NOW + 25 * 3_600_000 })).toEqual(["the plan expired at 2026-11-29T17:00:00.000Z"]);
+  });
+
+  it("refuses a plan changed by hand: another model id, another action, other settings", async () => {
+    const { check } = await planned([fake("a/part"), fake("a/full", { last: fresh }), fake("a/other", { last: fresh })]);
+    expect(await check({ edit: (d) => void (d.models[1]!.modelId = "model-other") })).toEqual([
+      "a/full: planned for data model model-other in pool pool-a, but the manifest names model-full in pool pool-a",
+    ]);
+    expect(await check({ edit: (d) => void (d.models[1]!.action = "skip") })).toEqual([
+      "a/full: planned to skip, but would now full: complete reload: last SUCCESS 1h ago",
+    ]);
+    expect(await check({ edit: (d) => void ((d.models[0]!.timeoutMs = 60_000), (d.models[0]!.reload = "full")) })).toEqual([
+      "a/part: planned as a full reload, but the manifest declares partial",
+      "a/part: `timeout` is 1h in the manifest, 1m in the plan",
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
 import { COMMON_OPTIONS, parse, positiveInt } from "../args.js";
 import { HELP } from "../help.js";
 import { isInteractive, type Io } from "../io.js";
@@ -81,18 +83,25 @@ export async function runPlan(doc: PlanDocument, manifest: Manifest, io: Io, opt
   }
 }
 
+/** The plan names its manifest as given at plan time: from here, else beside the plan file. */
+function manifestBeside(manifestPath: string, planPath: string, cwd: string): string {
+  if (isAbsolute(manifestPath) || existsSync(resolve(cwd, manifestPath))) return manifestPath;
+  const besidePlan = resolve(cwd, dirname(planPath), manifestPath);
+  return existsSync(besidePlan) ? besidePlan : manifestPath;
+}
+
 async function loadSavedPlan(path: string, values: { config?: string | undefined }, io: Io, selection: { select: string[]; exclude: string[] }) {
   const { doc } = await readPlanFile(path);
   if (values.config === undefined && doc.manifest.path === "-") {
     throw new UserError(`${path} was planned from a manifest read on stdin`, "pass that manifest again: reloadctl apply PLAN -c FILE (or -c - < FILE)");
   }
-  const manifest = await openManifest(values.config ?? doc.manifest.path, io);
+  const manifest = await openManifest(values.config ?? manifestBeside(doc.manifest.path, path, io.cwd), io);
   const models = selection.select.length + selection.exclude.length > 0 ? applySelection(doc.models, selection) : doc.models;
   const narrowed: PlanDocument = { ...doc, models };
   const client = openClient(manifest, io);
   let reasons: string[];
   try {
-    reasons = await findStaleness({ doc: narrowed, api: client, baseUrl: client.baseUrl, manifestSha256: manifest.sha256, now: Date.now(), signal: io.interrupt });
+    reasons = await findStaleness({ doc: narrowed, api: client, baseUrl: client.baseUrl, manifest, now: Date.now(), signal: io.interrupt });
   } finally {
     await client.close();
   }

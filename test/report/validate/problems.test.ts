@@ -47,7 +47,7 @@ describe("renderProblemsText", () => {
   });
 
   it("frames line 1 without a line before it, and a problem without source without a frame", () => {
-    const { error } = problemsOf("version: 2\n", "m.yaml");
+    const { error } = problemsOf("version: 2\npools:\n  a:\n    id: x\n    models:\n      m:\n        id: y\n", "m.yaml");
     expect(renderProblemsText(error, { color: false })).toMatchInlineSnapshot(`
       "m.yaml:1:10: \`version\` must be 1; got 2
        > 1 | version: 2

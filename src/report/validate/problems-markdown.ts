@@ -1,0 +1,17 @@
+// validate for a pull-request comment or a job summary.
+import type { Manifest } from "../../manifest/types.js";
+import { displayFile } from "../../manifest/display-file.js";
+import type { ManifestError } from "../../shared/errors.js";
+
+const inline = (text: string): string => text.replace(/[\\*_[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
+
+export function renderProblemsMarkdown(err: ManifestError): string {
+  const n = err.problems.length;
+  const lines = [`### reloadctl validate: ${n} problem${n === 1 ? "" : "s"} in \`${err.file}\``, ""];
+  for (const p of err.problems) lines.push(`- \`${p.file}:${p.line}:${p.column}\` ${inline(p.message)}`);
+  return lines.join("\n");
+}
+
+export function renderValidMarkdown(manifest: Manifest): string {
+  return `### reloadctl validate: \`${displayFile(manifest.path)}\` is valid (${manifest.pools.length} pools, ${manifest.models.length} models)`;
+}
