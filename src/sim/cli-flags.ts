@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { parseDuration } from "../shared/duration.js";
 import { UserError } from "../shared/errors.js";
-import type { SimOptions } from "./types.js";
+import type { ModelFault, SimOptions } from "./types.js";
 
 export const SIM_HELP = `Usage: reloadctl sim [options]
 
@@ -21,6 +21,16 @@ Options:
   --fail-rate X         share of loads that end ERROR, 0 to 1
   --error-rate X        share of requests answered 500, 502 or 503, 0 to 1
   --drop-rate X         share of triggers whose connection drops after the load started, 0 to 1
+  --warn-rate X         share of loads that end WARNING, 0 to 1
+  --hang-rate X         share of loads that never end, 0 to 1
+  --fault MODEL:F[,F…]  faults of one data model (by id), repeatable; F is one of
+                          error | warning | canceled   how its loads end
+                          hang                         its loads never end
+                          drop                         the next trigger starts a load, then drops the connection
+                          trigger=STATUS               the next trigger is answered STATUS (e.g. 503) and starts nothing
+                          429xN | 5xxxN                its next N requests answer 429 / 503
+                          late=DURATION                a new load shows in last-load only after DURATION
+                          load-time=DURATION           how long its loads run
   --seed N              seed of the random faults, so a run can be repeated (default 1)
   -v, --verbose         log every request to stderr
   -h, --help            show this help
@@ -47,7 +57,7 @@ const HINT = "run `reloadctl sim --help` for the options";
 
 /** Throws UserError for any bad flag. */
 export function parseSimFlags(argv: string[]): SimFlags | "help" {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | string[] | boolean | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -64,6 +74,9 @@ export function parseSimFlags(argv: string[]): SimFlags | "help" {
         "fail-rate": { type: "string" },
         "error-rate": { type: "string" },
         "drop-rate": { type: "string" },
+        "warn-rate": { type: "string" },
+        "hang-rate": { type: "string" },
+        fault: { type: "string", multiple: true },
         seed: { type: "string" },
         verbose: { type: "boolean", short: "v" },
         help: { type: "boolean", short: "h" },
@@ -105,6 +118,12 @@ export function parseSimFlags(argv: string[]): SimFlags | "help" {
   if (errorRate !== undefined) global.errorRate5xx = rate("--error-rate", errorRate);
   const dropRate = str("drop-rate");
   if (dropRate !== undefined) global.dropRate = rate("--drop-rate", dropRate);
+  const warnRate = str("warn-rate");
+  if (warnRate !== undefined) global.warnRate = rate("--warn-rate", warnRate);
+  const hangRate = str("hang-rate");
+  if (hangRate !== undefined) global.hangRate = rate("--hang-rate", hangRate);
+  const faults = (values["fault"] as string[] | undefined) ?? [];
+  if (faults.length > 0) options.faults = Object.fromEntries(faults.map(parseFault));
   if (Object.keys(global).length > 0) options.global = global;
   const seed = str("seed");
   if (seed !== undefined) options.seed = integer("--seed", seed, 0, 2 ** 32 - 1);
@@ -145,3 +164,26 @@ function rate(flag: string, text: string): number {
 function isLoopback(host: string): boolean {
   return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
+
+/** `MODEL_ID:error,429x2,late=2s` → the model's fault. */
+export function parseFault(text: string): [string, ModelFault] {
+  const at = text.lastIndexOf(":");
+  const modelId = text.slice(0, at);
+  if (at <= 0 || at === text.length - 1) throw new UserError(`--fault must be MODEL_ID:FAULT[,FAULT…]; got "${text}"`, HINT);
+  const fault: ModelFault = {};
+  for (const part of text.slice(at + 1).split(",")) {
+    const [name = "", value] = part.split("=");
+    const times = /^(429|5xx)(?:x(\d+))?$/.exec(name);
+    if (name === "error" || name === "warning" || name === "canceled") fault.outcome = name === "canceled" ? "CANCELED" : name === "error" ? "ERROR" : "WARNING";
+    else if (name === "hang") fault.hang = true;
+    else if (name === "drop") fault.dropAfterTrigger = true;
+    else if (name === "trigger" && value !== undefined) fault.triggerStatus = integer("--fault trigger", value, 400, 599);
+    else if (name === "late" && value !== undefined) fault.appearDelayMs = durationMs("--fault late", value);
+    else if (name === "load-time" && value !== undefined) fault.loadDurationMs = durationMs("--fault load-time", value);
+    else if (times?.[1] === "429") fault.status429Times = Number(times[2] ?? 1);
+    else if (times?.[1] === "5xx") fault.errorTimes = Number(times[2] ?? 1);
+    else throw new UserError(`--fault: unknown fault "${part}" for ${modelId}`, HINT);
+  }
+  return [modelId, fault];
+}
+

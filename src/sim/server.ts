@@ -3,6 +3,7 @@
 // the client so that it stays an honest stand-in for the real service.
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { setMaxListeners } from "node:events";
+import { UserError } from "../shared/errors.js";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
@@ -96,7 +97,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   }
 
   function setFault(modelId: string, fault: ModelFault | null): void {
-    if (!tenant.model(modelId)) throw new Error(`the simulator has no data model ${modelId}`);
+    if (!tenant.model(modelId)) throw new UserError(`the simulator has no data model ${modelId}`, "--fault takes a data model id from the fixture");
     if (fault === null) faults.delete(modelId);
     else faults.set(modelId, { ...fault });
   }

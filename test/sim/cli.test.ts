@@ -102,3 +102,20 @@ describe("reloadctl sim", () => {
     await running;
   });
 });
+
+describe("--fault and the fault rates", () => {
+  it("turns each fault word into the model's fault", async () => {
+    const { parseFault, parseSimFlags } = await import("../../src/sim/cli-flags.js");
+    expect(parseFault("m-1:error,429x2,5xx,drop,trigger=503,late=2s,load-time=500ms")).toEqual([
+      "m-1",
+      { outcome: "ERROR", status429Times: 2, errorTimes: 1, dropAfterTrigger: true, triggerStatus: 503, appearDelayMs: 2_000, loadDurationMs: 500 },
+    ]);
+    expect(parseFault("m-2:hang,warning")).toEqual(["m-2", { hang: true, outcome: "WARNING" }]);
+    expect(() => parseFault("m-3:sometimes")).toThrow(/unknown fault "sometimes"/);
+    expect(() => parseFault("no-colon")).toThrow(/MODEL_ID:FAULT/);
+    const flags = parseSimFlags(["--fault", "a:hang", "--fault", "b:canceled", "--warn-rate", "0.5", "--hang-rate", "0.1"]);
+    if (flags === "help") throw new Error("expected flags");
+    expect(flags.options.faults).toEqual({ a: { hang: true }, b: { outcome: "CANCELED" } });
+    expect(flags.options.global).toMatchObject({ warnRate: 0.5, hangRate: 0.1 });
+  });
+});
