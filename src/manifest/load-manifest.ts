@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { UserError } from "../shared/errors.js";
-import { createHash } from "node:crypto";
 import { displayFile } from "./display-file.js";
 import { parseFast } from "./fast-path.js";
 import type { Manifest } from "./types.js";
@@ -46,7 +45,11 @@ export async function loadManifest(path: string, opts: LoadManifestOptions): Pro
     }
   }
   const text = bytes.toString("utf8");
-  const meta = { path, file: displayFile(path), sha256: createHash("sha256").update(bytes).digest("hex") };
+  // The hash is worked out when first read: validate never needs it, and node:crypto costs start-up.
+  let sha256: string | undefined;
+  const hash = () => (sha256 ??= process.getBuiltinModule("node:crypto").createHash("sha256").update(bytes).digest("hex"));
+  const meta = { path, file: displayFile(path), sha256: "" };
   // The thorough path (yaml, every problem located) is loaded only when the fast one declines.
-  return parseFast(text, meta) ?? (await import("./parse-manifest.js")).parseManifest(text, path, meta.sha256);
+  const manifest = parseFast(text, meta) ?? (await import("./parse-manifest.js")).parseManifest(text, path, hash());
+  return Object.defineProperty(manifest, "sha256", { get: hash, enumerable: true, configurable: true });
 }
