@@ -1,4 +1,5 @@
 // Time, injected: the executor never reads the wall clock or sets a timer on its own.
+import { realSleep } from "../shared/sleep.js";
 
 export interface Clock {
   now(): number;
@@ -8,17 +9,5 @@ export interface Clock {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, Math.max(0, ms));
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-    }),
+  sleep: realSleep,
 };

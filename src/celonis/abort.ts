@@ -1,9 +1,8 @@
 // Cancellation: a caller's abort ends any wait at once, with the caller's own reason.
 
-export function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  return reason instanceof Error ? reason : new DOMException("The operation was aborted.", "AbortError");
-}
+import { abortError } from "../shared/sleep.js";
+
+export { abortError, realSleep } from "../shared/sleep.js";
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw abortError(signal);
@@ -26,22 +25,5 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
         reject(e);
       },
     );
-  });
-}
-
-export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(abortError(signal));
-  return new Promise<void>((resolve, reject) => {
-    // Every listener is removed when the sleep ends: a long run shares one signal across
-    // thousands of sleeps, and must not pile up listeners on it.
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortError(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -69,6 +69,11 @@ export class ApiError extends Error {
 const RUNNING_TEXT = /\b(running|in progress|ongoing|being (re)?loaded|currently loading)\b/i;
 const ABOUT_A_LOAD = /load/i;
 
+/** The service does not know the pool, model or path (404). */
+export function isNotFound(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 404;
+}
+
 /** The service refused a trigger because a load of the model is running (409; or 400/423 saying so). */
 export function isAlreadyRunning(err: unknown): boolean {
   if (!(err instanceof ApiError) || err.kind !== "http") return false;

@@ -2,7 +2,7 @@
 // report) even when the schema found problems elsewhere.
 import { parseDuration } from "../shared/duration.js";
 import { isLoopbackHost } from "../shared/loopback.js";
-import { isPlausibleEnvName } from "../shared/env-name.js";
+import { ENV_NAME_SHAPE, isPlausibleEnvName } from "../shared/env-name.js";
 import { BUILTIN_DEFAULTS } from "./types.js";
 import type { ProblemList } from "./problem-list.js";
 import type { ManifestLocator, PathSegment } from "./locator.js";
@@ -38,7 +38,7 @@ export function checkManifest(data: unknown, locator: ManifestLocator, problems:
   const lineOf = (path: readonly PathSegment[]): number => locator.locateValue(path).line;
   const report = (path: PathSegment[], message: string): void => problems.add(locator.locateValue(path), message, path);
   const tokenEnv = asMap(root.connection)?.tokenEnv;
-  if (typeof tokenEnv === "string" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv) && !isPlausibleEnvName(tokenEnv)) {
+  if (typeof tokenEnv === "string" && ENV_NAME_SHAPE.test(tokenEnv) && !isPlausibleEnvName(tokenEnv)) {
     report(["connection", "tokenEnv"], "`connection.tokenEnv` must be the name of an environment variable in capitals, like CELONIS_API_TOKEN: this value looks like a key, and keys never go in the manifest");
   }
   const url = asMap(root.connection)?.url;

@@ -48,11 +48,9 @@ export interface SecretScan {
   secretTexts: string[];
 }
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 function isEnvName(node: Node | null): boolean {
   const { isScalar } = yamlLib();
-  return isScalar(node) && typeof node.value === "string" && ENV_NAME.test(node.value) && isPlausibleEnvName(node.value);
+  return isScalar(node) && typeof node.value === "string" && isPlausibleEnvName(node.value);
 }
 
 function maskValue(value: Node | null, scan: SecretScan, doc: Document): void {

@@ -4,11 +4,12 @@ import type { CelonisApi, LastLoad } from "../celonis/api.js";
 import type { Manifest, ManifestModel } from "../manifest/types.js";
 import type { DataModelTable } from "../shared/types.js";
 import { ManifestError, ModelError, type Problem } from "../shared/errors.js";
+import { isNotFound } from "../celonis/errors.js";
 import { VERSION } from "../version.js";
 import { decideAction } from "./decide-action.js";
 import { resolutionMessage, resolveTableWord } from "./resolve-tables.js";
 import { applySelection, type Selection } from "./select.js";
-import type { LastLoadSummary, PlanDocument, PlannedModel, PlannedTable, PlanSummary } from "./types.js";
+import type { PlanDocument, PlannedModel, PlannedTable, PlanSummary } from "./types.js";
 
 export const PLAN_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -24,16 +25,6 @@ interface ModelReading {
   model: ManifestModel;
   last: LastLoad | null;
   tables: DataModelTable[] | null;
-}
-
-function isNotFound(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { status?: unknown }).status === 404;
-}
-
-export function summarizeLastLoad(last: LastLoad | null): LastLoadSummary | null {
-  if (last === null) return null;
-  const { id, status, loadType, startDate, endDate, message } = last;
-  return { id, status, loadType, startDate, endDate, message };
 }
 
 async function readModel(api: CelonisApi, model: ManifestModel, signal?: AbortSignal): Promise<ModelReading> {
@@ -106,7 +97,7 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
       skipReason: decision.skipReason,
       tables: decision.action === "partial" ? resolved : [],
       tableCount: tables ? tables.length : null,
-      lastLoad: summarizeLastLoad(last),
+      lastLoad: last,
       tags: [...model.tags],
       timeoutMs: model.timeoutMs,
       maxAgeMs: model.maxAgeMs,

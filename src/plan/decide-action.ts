@@ -44,9 +44,9 @@ export function decideAction(model: DecisionInput, last: LastLoad | null, now: n
       case "skip":
         return { action: "skip", reload, reason: `running: a load is ${last.status}${since} (onRunning: skip)`, skipReason: "running" };
       case "fail":
-        return { action: reload, reload, reason: `${phrase}, but a load is ${last.status}${since}: apply will fail it (onRunning: fail)`, skipReason: null };
+        return { action: reload, reload, reason: `a load is ${last.status}${since}: apply will fail it (onRunning: fail)`, skipReason: null };
       case "wait":
-        return { action: reload, reload, reason: `${phrase} after the running load ends (${last.status}${since})`, skipReason: null };
+        return { action: reload, reload, reason: `after the running load ends (${last.status}${since})`, skipReason: null };
     }
   }
 

@@ -1,6 +1,7 @@
 // Is a saved plan still what the manifest and the service say? Every reason it is not, per model.
 // apply PLAN runs only a plan for which this finds nothing.
 import type { CelonisApi, LastLoad } from "../celonis/api.js";
+import { isNotFound } from "../celonis/errors.js";
 import type { Manifest, ManifestModel } from "../manifest/types.js";
 import { formatDurationSpec } from "../shared/duration.js";
 import { ModelError } from "../shared/errors.js";
@@ -63,7 +64,7 @@ async function modelReasons(input: StaleCheckInput, p: PlannedModel): Promise<st
       p.action === "partial" ? input.api.listTables(ref, opts) : Promise.resolve(null),
     ]);
   } catch (err) {
-    if ((err as { status?: unknown }).status !== 404) throw err;
+    if (!isNotFound(err)) throw err;
     return [...reasons, `the service knows no data model ${p.modelId} in pool ${p.poolId} (404)`].map((r) => `${p.address}: ${r}`);
   }
   const loadRan = !sameLoad(p.lastLoad, last);

@@ -3,7 +3,6 @@ import type { CelonisApi } from "../celonis/api.js";
 import { ApiError } from "../celonis/errors.js";
 import { ModelError } from "../shared/errors.js";
 import type { Manifest } from "../manifest/types.js";
-import { summarizeLastLoad } from "../plan/build-plan.js";
 import { applySelection, type Selection } from "../plan/select.js";
 import type { StatusDocument, StatusRow } from "./types.js";
 
@@ -13,7 +12,7 @@ export async function readStatus(manifest: Manifest, api: CelonisApi, selection:
     models.map(async (m): Promise<StatusRow> => {
       const base = { address: m.address, pool: m.poolKey, model: m.modelKey, poolId: m.poolId, modelId: m.modelId };
       try {
-        return { ...base, lastLoad: summarizeLastLoad(await api.lastLoad({ poolId: m.poolId, modelId: m.modelId })), error: null };
+        return { ...base, lastLoad: await api.lastLoad({ poolId: m.poolId, modelId: m.modelId }), error: null };
       } catch (err) {
         // A refused key or an unreachable service is not about one model: say it once.
         if (!(err instanceof ApiError) || err.status === 401 || err.kind === "network") throw new ModelError(m.address, err);

@@ -211,7 +211,7 @@ describe("apply (e2e)", () => {
   });
 
   it("refuses a plan edited by hand to reload another model, and finds the manifest beside the plan from any directory", async () => {
-    const manifest = writeFile(dir, "m.yaml", testManifest(2));
+    writeFile(dir, "m.yaml", testManifest(2));
     expect((await runCli(["plan", "-c", "m.yaml", "--out", "plan.json"], { env: env(), cwd: dir })).code).toBe(0);
     const doc = JSON.parse(readFileSync(`${dir}/plan.json`, "utf8"));
     doc.models[0].modelId = id(2);
@@ -223,7 +223,6 @@ describe("apply (e2e)", () => {
     const ok = await runCli(["apply", `${dir}/plan.json`, "--json"], { env: env(), cwd: "/" });
     expect(ok.code).toBe(0);
     expect(triggers()).toHaveLength(2);
-    void manifest;
   });
 });
 

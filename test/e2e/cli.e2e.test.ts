@@ -72,7 +72,7 @@ pools:
         maxage: 1h
 `;
     const dir = tempDir();
-    const file = writeFile(dir, "reload.config.yaml", bad);
+    writeFile(dir, "reload.config.yaml", bad);
     const r = await runCli(["validate"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("reload.config.yaml:3:11:");
@@ -88,7 +88,6 @@ pools:
     expect(stdin.code).toBe(1);
     const out = JSON.parse(stdin.stdout);
     expect(out.problems.map((p: { line: number; column: number }) => `${p.line}:${p.column}`)).toEqual(["3:11", "10:17", "11:9"]);
-    void file;
   });
 
   it("refuses a key in the manifest without echoing it", async () => {

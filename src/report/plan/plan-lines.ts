@@ -93,7 +93,7 @@ function modelRow(m: PlannedModel, nameWidth: number, now: number): Line {
   const scope = m.action === "partial" ? [span(partialScope(m)), span(" · ", "dim")] : [];
   // A load still running changes what apply will do (wait for it, or fail): the reason says which.
   const running = m.lastLoad !== null && isInProgress(m.lastLoad.status);
-  const last = running ? [span(oneLine(m.reason.replace(/^(?:complete reload|reload from cache|partial reload)(?::|, but)? /, "")), "yellow")] : lastLoadSpans(m.lastLoad, now, { took: m.action !== "partial" });
+  const last = running ? [span(oneLine(m.reason), "yellow")] : lastLoadSpans(m.lastLoad, now, { took: m.action !== "partial" });
   return [...head, ...scope, ...last];
 }
 

@@ -105,8 +105,8 @@ test("a model whose last load is still running shows what apply will do about it
   const { planDoc, plannedModel } = await import("../../helpers/plan-doc.js");
   const running = { id: "r1", status: "RUNNING", loadType: "COMPLETE", startDate: "2026-11-28T11:55:00.000Z", endDate: null, message: null };
   const doc = planDoc([
-    plannedModel({ address: "p/waits", lastLoad: running, reason: "complete reload after the running load ends (RUNNING since 5m)" }),
-    plannedModel({ address: "p/fails", lastLoad: running, onRunning: "fail", reason: "complete reload, but a load is RUNNING since 5m: apply will fail it (onRunning: fail)" }),
+    plannedModel({ address: "p/waits", lastLoad: running, reason: "after the running load ends (RUNNING since 5m)" }),
+    plannedModel({ address: "p/fails", lastLoad: running, onRunning: "fail", reason: "a load is RUNNING since 5m: apply will fail it (onRunning: fail)" }),
   ]);
   const text = renderPlanText(doc, { now: Date.parse("2026-11-28T12:00:00.000Z"), color: false });
   expect(text).toContain("  ~ waits       complete reload    after the running load ends (RUNNING since 5m)");
