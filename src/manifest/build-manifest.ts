@@ -1,8 +1,9 @@
 // A checked manifest value → the typed Manifest: every default filled (model > pool defaults >
-// manifest defaults > built-in), models flattened in manifest order, keys and table words located.
+// manifest defaults > built-in), models flattened in manifest order. Places are not recorded here:
+// they are found when a later problem needs them (locate.ts).
 import { parseDuration } from "../shared/duration.js";
 import { BUILTIN_DEFAULTS } from "./types.js";
-import type { KeyType, Manifest, ManifestModel, ManifestPool, OnRunning, OnWarning, ReloadSpec, SourceLocation } from "./types.js";
+import type { KeyType, Manifest, ManifestModel, ManifestPool, OnRunning, OnWarning, ReloadSpec } from "./types.js";
 import type { ManifestLocator } from "./locator.js";
 
 /** The manifest as the schema admits it (schemas/reload.config.schema.json). */
@@ -43,11 +44,11 @@ function reloadSpec(reload: RawModel["reload"]): ReloadSpec {
   return { kind: "partial", tables: [...reload.tables] };
 }
 
-export function buildManifest(raw: RawManifest, meta: { path: string; file: string; sha256: string }, locator: ManifestLocator): Manifest {
-  const at = (path: Array<string | number>, key?: string): SourceLocation => {
-    const span = key === undefined ? locator.locateValue(path) : locator.locateKey(path, key);
-    return { file: meta.file, line: span.line, column: span.column };
-  };
+/**
+ * `keysOf` gives a map's keys in document order where a JS object's own order differs (keys like
+ * `2024`); null means the object's order is the document's.
+ */
+export function buildManifest(raw: RawManifest, meta: { path: string; sha256: string; source: string }, keysOf: ManifestLocator["keysOf"] = () => null): Manifest {
   const defaults = raw.defaults ?? {};
   const parallelism = defaults.parallelism ?? BUILTIN_DEFAULTS.parallelism;
   // The built-in per-pool bound never exceeds a smaller written parallelism.
@@ -56,12 +57,11 @@ export function buildManifest(raw: RawManifest, meta: { path: string; file: stri
   const pools: ManifestPool[] = [];
   const models: ManifestModel[] = [];
   const inOrder = <T>(map: Record<string, T> | null | undefined, path: Array<string | number>): Array<[string, T]> =>
-    map ? (locator.keysOf(path) ?? Object.keys(map)).map((key) => [key, map[key] as T]) : [];
+    map ? (keysOf(path) ?? Object.keys(map)).map((key) => [key, map[key] as T]) : [];
   for (const [poolKey, pool] of inOrder(raw.pools, ["pools"])) {
-    pools.push({ key: poolKey, id: pool.id, poolParallelism: pool.poolParallelism ?? poolParallelism, location: at(["pools"], poolKey) });
+    pools.push({ key: poolKey, id: pool.id, poolParallelism: pool.poolParallelism ?? poolParallelism });
     const poolDefaults = pool.defaults ?? {};
     for (const [modelKey, model] of inOrder(pool.models, ["pools", poolKey, "models"])) {
-      const modelPath = ["pools", poolKey, "models", modelKey];
       const reload = reloadSpec(model.reload);
       models.push({
         address: `${poolKey}/${modelKey}`,
@@ -75,8 +75,6 @@ export function buildManifest(raw: RawManifest, meta: { path: string; file: stri
         maxAgeMs: durationMs(model.maxAge ?? poolDefaults.maxAge ?? defaults.maxAge) ?? BUILTIN_DEFAULTS.maxAgeMs,
         onWarning: model.onWarning ?? poolDefaults.onWarning ?? defaults.onWarning ?? BUILTIN_DEFAULTS.onWarning,
         onRunning: model.onRunning ?? poolDefaults.onRunning ?? defaults.onRunning ?? BUILTIN_DEFAULTS.onRunning,
-        location: at([...modelPath.slice(0, 3)], modelKey),
-        tableLocations: reload.kind === "partial" ? reload.tables.map((_, i) => at([...modelPath, "reload", "tables", i])) : [],
       });
     }
   }
@@ -84,6 +82,7 @@ export function buildManifest(raw: RawManifest, meta: { path: string; file: stri
   return {
     path: meta.path,
     sha256: meta.sha256,
+    source: meta.source,
     version: 1,
     connection: {
       url: raw.connection?.url ?? null,

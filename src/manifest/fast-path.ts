@@ -4,6 +4,7 @@
 import { buildManifest } from "./build-manifest.js";
 import type { RawManifest } from "./build-manifest.js";
 import { checkManifest } from "./check-manifest.js";
+import type { ManifestLocator, Span } from "./locator.js";
 import { readPlainYaml } from "./plain-yaml.js";
 import { ProblemList } from "./problem-list.js";
 import { validateManifestShape } from "./schema-validator.js";
@@ -15,12 +16,22 @@ export interface ManifestMeta {
   sha256: string;
 }
 
+// The fast reader records no places. Any problem the checks find sends the text down the
+// thorough path, which finds it again with its place; so places asked for here are never shown.
+const NOWHERE: Span = { line: 1, column: 1, length: 1 };
+const UNPLACED: ManifestLocator = {
+  locateValue: () => NOWHERE,
+  locateKey: () => NOWHERE,
+  locateMap: () => NOWHERE,
+  keysOf: () => null, // the reader's maps keep document order
+};
+
 /** The manifest, or null when the text needs the thorough path (anything unusual, any problem). */
 export function parseFast(text: string, meta: ManifestMeta): Manifest | null {
   const plain = readPlainYaml(text);
   if (!plain || !validateManifestShape(plain.value)) return null;
   const problems = new ProblemList(meta.file);
-  checkManifest(plain.value, plain.locator, problems);
+  checkManifest(plain.value, UNPLACED, problems);
   if (problems.size > 0) return null;
-  return { ...buildManifest(plain.value as RawManifest, meta, plain.locator), source: text };
+  return buildManifest(plain.value as RawManifest, { ...meta, source: text });
 }

@@ -17,5 +17,5 @@ export function sha256Hex(content: string | Uint8Array): string {
 export function parseManifest(text: string, path: string, sha256: string = sha256Hex(text)): Manifest {
   const meta = { path, file: displayFile(path), sha256 };
   // Anything the fast path declines, and every problem, goes through `yaml` with positions.
-  return parseFast(text, meta) ?? { ...parseWithYaml(text, meta), source: text };
+  return parseFast(text, meta) ?? parseWithYaml(text, meta);
 }

@@ -47,5 +47,5 @@ export function parseWithYaml(text: string, meta: { path: string; file: string; 
     const found = problems.inFileOrder().map((p) => ({ ...p, message: scrub(p.message, secrets.secretTexts) }));
     throw new ManifestError(meta.file, found, maskSource(text, secrets.maskRanges));
   }
-  return buildManifest(data as RawManifest, meta, locator);
+  return buildManifest(data as RawManifest, { ...meta, source: text }, (path) => locator.keysOf(path));
 }

@@ -3,48 +3,17 @@
 // comments. The `yaml` library costs more start-up time than the whole CLI may take on a large
 // manifest; this reader takes a few milliseconds. It returns null at the first thing outside the
 // subset, and then `yaml` reads the text; it never reports a problem (`yaml` does).
+// It records no places: a valid manifest needs none until a later problem (an unknown table in
+// `plan`), and then `yaml` finds them (locate.ts). Not building a located tree here is most of
+// what makes it fast: on a 1,000-model manifest every object it allocates survives into the first
+// collections, so each is paid for twice.
 // Invariant (test/manifest/plain-yaml.test.ts): when it returns a value, `yaml` reads the same
-// text without error or warning, to the same value, with the same key and value positions.
-import type { ManifestLocator, PathSegment, Span } from "./locator.js";
+// text without error or warning, to the same value; every key of a map it reads is a string that
+// is not an array index, so a map's own key order is the document's.
+// Regular expressions do most of the scanning: they run as compiled code from the first call,
+// where a character loop would run in the interpreter (this code runs once per process, cold).
 
 type Scalar = string | number | boolean | null;
-
-/** Every node of the subset starts and ends on one line, except block collections (whose span is their first line). */
-interface Place {
-  line: number;
-  column: number;
-  length: number;
-}
-interface ScalarNode extends Place {
-  kind: "scalar";
-  value: Scalar;
-}
-interface SeqNode extends Place {
-  kind: "seq";
-  items: PlainNode[];
-  flow: boolean;
-  /** The plain value, built while reading (one pass: start-up time matters here). */
-  value: unknown[];
-}
-interface MapEntry extends Place {
-  key: string;
-  value: PlainNode;
-}
-interface MapNode extends Place {
-  kind: "map";
-  entries: MapEntry[];
-  byKey: Map<string, MapEntry>;
-  value: Record<string, unknown>;
-}
-type PlainNode = ScalarNode | SeqNode | MapNode;
-
-interface Line {
-  /** 1-based */
-  number: number;
-  indent: number;
-  /** The line without its indentation and trailing spaces. */
-  content: string;
-}
 
 /** Thrown inside the reader to give up; never escapes it. */
 class OutsideSubset extends Error {}
@@ -53,7 +22,7 @@ const giveUp = (): never => {
 };
 
 const MAX_KEY = 1000;
-const KEY = /^([A-Za-z0-9_][A-Za-z0-9._-]*):(?: +|$)/;
+const KEY = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 const DECIMAL = /^[0-9]{1,15}$/;
 /** Plain scalars the YAML 1.2 core schema reads as something other than a string (or a small integer, handled above). */
 const OTHER_TYPES = [
@@ -66,267 +35,154 @@ const OTHER_TYPES = [
   /^0x[0-9a-fA-F]+$/,
   /^0o[0-7]+$/,
 ];
-/** A plain scalar starting with a letter other than these is a string: only null and booleans start with one. */
-const MAY_BE_OTHER_TYPE = new Set(["n", "N", "t", "T", "f", "F"]);
+/** A plain scalar starting with a letter or `_` is a string, unless (n, t, f) it may be a null or a boolean. */
+const SURELY_STRING = /^[A-EG-MO-SU-Za-eg-mo-su-z_]/;
 /** Characters that make a plain scalar start mean something else, or that this reader leaves to `yaml`. */
-const NOT_PLAIN_START = new Set([..."&*!|>%@`{}[],#?:-\"'~.+"]);
+const NOT_PLAIN_START = /^[&*!|>%@`{}[\],#?:\-"'~.+ ]/;
+/** What a plain scalar outside a flow list may not hold here: flow indicators, a comment sign, `: `. */
+const NOT_IN_PLAIN = /[[\]{}#]|:(?: |$)/;
+/** A quoted scalar filling the rest of the line (but a comment); only `\"` and `\\` escapes. */
+const DOUBLE_QUOTED = /^"((?:[^"\\]|\\["\\])*)"(?: +#.*)?$/;
+const SINGLE_QUOTED = /^'((?:[^']|'')*)'(?: +#.*)?$/;
+const ESCAPE = /\\(["\\])/g;
+/** One item of a flow list and what follows it (`,` or `]`), read from `lastIndex` on. */
+const FLOW_ITEM = / *(?:"((?:[^"\\]|\\["\\])*)"|'((?:[^']|'')*)'|([^ ,[\]{}#:&*!|>%@`"'~.+?\-][^,[\]{}#:]*?)) *([,\]])/y;
+/** After a flow list's `]`: nothing, or a comment. */
+const AFTER_FLOW = / *$| +#/y;
 
 function resolvePlain(text: string): Scalar {
-  const first = text.charAt(0);
-  if (/[A-Za-z_]/.test(first) && !MAY_BE_OTHER_TYPE.has(first)) return text;
+  if (SURELY_STRING.test(text)) return text;
   if (text === "null") return null;
   if (text === "true") return true;
   if (text === "false") return false;
   if (DECIMAL.test(text)) return Number(text);
-  if (OTHER_TYPES.some((re) => re.test(text))) giveUp();
+  for (const type of OTHER_TYPES) if (type.test(text)) giveUp();
   return text;
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let number = 0;
-  for (const raw of text.split("\n")) {
-    number++;
-    let indent = 0;
-    while (raw.charCodeAt(indent) === 32) indent++;
-    // Blank lines and comment lines hold nothing.
-    if (indent < raw.length && raw.charCodeAt(indent) !== 35) lines.push({ number, indent, content: raw.slice(indent).trimEnd() });
-  }
-  return lines;
+/** A one-line value: `text` starts at the value and has no trailing spaces. */
+function inlineValue(text: string): unknown {
+  const first = text.charCodeAt(0);
+  if (first === 0x22 /* " */) return (DOUBLE_QUOTED.exec(text) ?? giveUp())[1]!.replace(ESCAPE, "$1");
+  if (first === 0x27 /* ' */) return (SINGLE_QUOTED.exec(text) ?? giveUp())[1]!.replaceAll("''", "'");
+  if (first === 0x5b /* [ */) return flowList(text);
+  if (NOT_PLAIN_START.test(text)) giveUp();
+  const comment = text.indexOf(" #");
+  const raw = comment === -1 ? text : text.slice(0, comment).trimEnd();
+  if (NOT_IN_PLAIN.test(raw)) giveUp();
+  return resolvePlain(raw);
 }
 
-/** A one-line scalar or flow list at `text[pos]`; `column` is where `text` starts on its line. */
-class InlineReader {
-  pos = 0;
-  constructor(
-    private readonly text: string,
-    private readonly line: number,
-    private readonly column: number,
-  ) {}
-
-  private skipSpaces(): void {
-    while (this.text.charCodeAt(this.pos) === 32) this.pos++;
-  }
-
-  /** After a value: nothing, or spaces and a comment. */
-  end(): void {
-    const before = this.pos;
-    this.skipSpaces();
-    if (this.pos === this.text.length) return;
-    if (this.text[this.pos] === "#" && this.pos > before) return;
-    giveUp();
-  }
-
-  value(inFlow: boolean): PlainNode {
-    const first = this.text[this.pos];
-    if (first === '"') return this.doubleQuoted();
-    if (first === "'") return this.singleQuoted();
-    if (first === "[" && !inFlow) return this.flowList();
-    if (first === undefined) return giveUp();
-    if (NOT_PLAIN_START.has(first)) giveUp();
-    return this.plain(inFlow);
-  }
-
-  private scalar(value: Scalar, start: number): ScalarNode {
-    return { kind: "scalar", value, line: this.line, column: this.column + start, length: this.pos - start };
-  }
-
-  private doubleQuoted(): ScalarNode {
-    const start = this.pos++;
-    let out = "";
+function flowList(text: string): unknown[] {
+  const items: unknown[] = [];
+  let at = 1;
+  while (text.charCodeAt(at) === 0x20) at++;
+  if (text.charCodeAt(at) !== 0x5d /* ] */) {
     for (;;) {
-      const ch = this.text[this.pos++];
-      if (ch === undefined) return giveUp();
-      if (ch === '"') return this.scalar(out, start);
-      if (ch === "\\") {
-        const next = this.text[this.pos++];
-        if (next !== '"' && next !== "\\") giveUp();
-        out += next;
-      } else out += ch;
+      FLOW_ITEM.lastIndex = at;
+      const item = FLOW_ITEM.exec(text) ?? giveUp();
+      const [, double, single, plain, after] = item;
+      items.push(double !== undefined ? double.replace(ESCAPE, "$1") : single !== undefined ? single.replaceAll("''", "'") : resolvePlain(plain!));
+      at = FLOW_ITEM.lastIndex;
+      if (after === "]") break;
+      while (text.charCodeAt(at) === 0x20) at++;
+      if (text.charCodeAt(at) === 0x5d) giveUp(); // a trailing comma
     }
+    at--;
   }
-
-  private singleQuoted(): ScalarNode {
-    const start = this.pos++;
-    let out = "";
-    for (;;) {
-      const ch = this.text[this.pos++];
-      if (ch === undefined) return giveUp();
-      if (ch === "'") {
-        if (this.text[this.pos] !== "'") return this.scalar(out, start);
-        this.pos++;
-      }
-      out += ch;
-    }
-  }
-
-  private plain(inFlow: boolean): ScalarNode {
-    const start = this.pos;
-    const rest = this.text.slice(start);
-    // Regular expressions, not a character loop: they run fast before the JIT has warmed up.
-    const stop = inFlow ? rest.search(/[,\]]| #/) : rest.indexOf(" #");
-    const raw = (stop === -1 ? rest : rest.slice(0, stop)).trimEnd();
-    if (raw === "" || (inFlow ? /[[\]{}#:]/ : /[[\]{}#]|:(?: |$)/).test(raw)) giveUp();
-    this.pos = start + raw.length;
-    return this.scalar(resolvePlain(raw), start);
-  }
-
-  private flowList(): SeqNode {
-    const start = this.pos++;
-    const items: PlainNode[] = [];
-    this.skipSpaces();
-    if (this.text[this.pos] !== "]") {
-      for (;;) {
-        this.skipSpaces();
-        items.push(this.value(true));
-        this.skipSpaces();
-        const ch = this.text[this.pos];
-        if (ch === "]") break;
-        if (ch !== ",") giveUp();
-        this.pos++;
-        this.skipSpaces();
-        if (this.text[this.pos] === "]") giveUp();
-      }
-    }
-    this.pos++;
-    return { kind: "seq", items, flow: true, value: items.map((i) => i.value), line: this.line, column: this.column + start, length: this.pos - start };
-  }
+  AFTER_FLOW.lastIndex = at + 1;
+  if (!AFTER_FLOW.test(text)) giveUp();
+  return items;
 }
 
+/** Block structure, line by line: the lines that hold something, as indents and contents. */
 class BlockReader {
   private i = 0;
-  constructor(private readonly lines: Line[]) {}
+  private readonly indents: number[] = [];
+  /** Each line without its indentation and trailing spaces. */
+  private readonly contents: string[] = [];
 
-  document(): PlainNode {
-    const first = this.lines[0];
-    if (!first || first.indent !== 0) return giveUp();
+  constructor(text: string) {
+    for (const raw of text.split("\n")) {
+      let indent = 0;
+      while (raw.charCodeAt(indent) === 0x20) indent++;
+      // Blank lines and comment lines hold nothing.
+      if (indent < raw.length && raw.charCodeAt(indent) !== 0x23 /* # */) {
+        this.indents.push(indent);
+        this.contents.push(raw.slice(indent).trimEnd());
+      }
+    }
+  }
+
+  document(): unknown {
+    if (this.indents[0] !== 0) return giveUp();
     const root = this.node(0);
-    if (this.i !== this.lines.length) giveUp();
+    if (this.i !== this.indents.length) giveUp();
     return root;
   }
 
-  private isListLine(line: Line | undefined, indent: number): boolean {
-    return line !== undefined && line.indent === indent && line.content.startsWith("- ");
+  private isListLine(i: number, indent: number): boolean {
+    return this.indents[i] === indent && this.contents[i]!.startsWith("- ");
   }
 
-  private node(indent: number): PlainNode {
-    return this.isListLine(this.lines[this.i], indent) ? this.list(indent) : this.map(indent);
+  /** A line indented deeper than `indent` right after a one-line value would continue it. */
+  private noContinuation(indent: number): void {
+    if ((this.indents[this.i] ?? -1) > indent) giveUp();
   }
 
-  private inline(line: Line, from: number): PlainNode {
-    const reader = new InlineReader(line.content.slice(from), line.number, line.indent + from + 1);
-    const value = reader.value(false);
-    reader.end();
-    return value;
+  private node(indent: number): unknown {
+    return this.isListLine(this.i, indent) ? this.list(indent) : this.map(indent);
   }
 
-  private firstLine(indent: number): Place {
-    const line = this.lines[this.i] as Line;
-    return { line: line.number, column: indent + 1, length: line.content.length };
-  }
-
-  private list(indent: number): SeqNode {
-    const items: PlainNode[] = [];
-    const place = this.firstLine(indent);
-    while (this.isListLine(this.lines[this.i], indent)) {
-      const line = this.lines[this.i++] as Line;
+  private list(indent: number): unknown[] {
+    const items: unknown[] = [];
+    while (this.isListLine(this.i, indent)) {
+      const content = this.contents[this.i++]!;
       let from = 2;
-      while (line.content.charCodeAt(from) === 32) from++;
-      items.push(this.inline(line, from));
-      if ((this.lines[this.i]?.indent ?? -1) > indent) giveUp();
+      while (content.charCodeAt(from) === 0x20) from++;
+      items.push(inlineValue(content.slice(from)));
+      this.noContinuation(indent);
     }
-    return { kind: "seq", items, flow: false, value: items.map((i) => i.value), ...place };
+    return items;
   }
 
-  private map(indent: number): MapNode {
-    const entries: MapEntry[] = [];
-    const byKey = new Map<string, MapEntry>();
+  private map(indent: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const place = this.firstLine(indent);
-    while (this.lines[this.i]?.indent === indent) {
-      const line = this.lines[this.i++] as Line;
-      const match = KEY.exec(line.content);
-      if (!match) return giveUp();
-      const key = match[1] as string;
-      if (key.length > MAX_KEY || key === "__proto__" || byKey.has(key) || typeof resolvePlain(key) !== "string") giveUp();
-      const rest = line.content.slice(match[0].length);
-      let value: PlainNode;
-      if (rest === "" || rest.startsWith("#")) {
-        const next = this.lines[this.i];
-        if (next && next.indent > indent) value = this.node(next.indent);
-        else if (this.isListLine(next, indent)) value = this.list(indent);
-        else return giveUp(); // an empty value: rare in a manifest, and left to `yaml`
+    while (this.indents[this.i] === indent) {
+      const content = this.contents[this.i++]!;
+      const colon = content.indexOf(":");
+      const key = content.slice(0, colon);
+      if (colon <= 0 || colon > MAX_KEY || !KEY.test(key) || key === "__proto__" || Object.hasOwn(out, key)) giveUp();
+      // Keys that read as numbers, booleans or null are left to yaml; so are array-index keys,
+      // which a JS object would reorder.
+      if (typeof resolvePlain(key) !== "string") giveUp();
+      let from = colon + 1;
+      if (from < content.length && content.charCodeAt(from) !== 0x20) giveUp();
+      while (content.charCodeAt(from) === 0x20) from++;
+      if (from === content.length || content.charCodeAt(from) === 0x23 /* # */) {
+        if (this.indents[this.i]! > indent) out[key] = this.node(this.indents[this.i]!);
+        else if (this.isListLine(this.i, indent)) out[key] = this.list(indent);
+        else giveUp(); // an empty value: rare in a manifest, and left to `yaml`
       } else {
-        value = this.inline(line, match[0].length);
-        if ((this.lines[this.i]?.indent ?? -1) > indent) giveUp();
+        out[key] = inlineValue(content.slice(from));
+        this.noContinuation(indent);
       }
-      const entry: MapEntry = { key, value, line: line.number, column: indent + 1, length: key.length };
-      entries.push(entry);
-      byKey.set(key, entry);
-      out[key] = value.value;
     }
-    return { kind: "map", entries, byKey, value: out, ...place };
-  }
-}
-
-function spanOf(place: Place): Span {
-  return { line: place.line, column: place.column, length: Math.max(1, place.length) };
-}
-
-class PlainLocator implements ManifestLocator {
-  constructor(private readonly root: PlainNode) {}
-
-  private find(path: readonly PathSegment[]): { node: PlainNode; entry: MapEntry | null } | null {
-    let found: { node: PlainNode; entry: MapEntry | null } = { node: this.root, entry: null };
-    for (const segment of path) {
-      const node = found.node;
-      if (node.kind === "map") {
-        const entry = node.byKey.get(String(segment));
-        if (!entry) return null;
-        found = { node: entry.value, entry };
-      } else if (node.kind === "seq" && typeof segment === "number") {
-        const item = node.items[segment];
-        if (!item) return null;
-        found = { node: item, entry: null };
-      } else return null;
-    }
-    return found;
-  }
-
-  locateValue(path: readonly PathSegment[]): Span {
-    const found = this.find(path) ?? { node: this.root, entry: null };
-    const block = found.node.kind === "map" || (found.node.kind === "seq" && !found.node.flow);
-    return spanOf(block && found.entry ? found.entry : found.node);
-  }
-
-  locateKey(mapPath: readonly PathSegment[], name: string): Span {
-    const entry = this.find([...mapPath, name])?.entry;
-    return entry ? spanOf(entry) : this.locateValue(mapPath);
-  }
-
-  locateMap(mapPath: readonly PathSegment[]): Span {
-    return this.locateValue(mapPath);
-  }
-
-  keysOf(path: readonly PathSegment[]): string[] | null {
-    const node = this.find(path)?.node;
-    return node?.kind === "map" ? node.entries.map((e) => e.key) : null;
+    return out;
   }
 }
 
 export interface PlainYaml {
   /** The same value `yaml`'s `doc.toJS()` gives. */
   value: unknown;
-  locator: ManifestLocator;
 }
 
-/** The manifest's value and locations, or null when the text is not plain YAML (read it with `yaml`). */
+/** The manifest's value, or null when the text is not plain YAML (read it with `yaml`). */
 export function readPlainYaml(text: string): PlainYaml | null {
   // Other line breaks, tabs, a byte-order mark, control characters, directives, document markers.
   if (/[\x00-\x09\x0B-\x1F\x7F\x85\u2028\u2029\uFEFF]/.test(text) || /^(?:---|\.\.\.|%)/m.test(text)) return null;
   try {
-    const root = new BlockReader(splitLines(text)).document();
-    return { value: root.value, locator: new PlainLocator(root) };
+    return { value: new BlockReader(text).document() };
   } catch (error) {
     if (error instanceof OutsideSubset) return null;
     throw error;

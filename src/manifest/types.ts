@@ -12,12 +12,6 @@ export type ReloadSpec =
   /** `tables` are the words as written (alias or name), in manifest order. */
   | { kind: "partial"; tables: string[] };
 
-export interface SourceLocation {
-  file: string;
-  line: number;
-  column: number;
-}
-
 export interface ManifestModel {
   /** `POOL/MODEL`, from the manifest keys. */
   address: string;
@@ -32,10 +26,6 @@ export interface ManifestModel {
   maxAgeMs: number;
   onWarning: OnWarning;
   onRunning: OnRunning;
-  /** Where the model's key is, for errors about it (unknown id, unresolved tables). */
-  location: SourceLocation;
-  /** Where each table word is, parallel to `reload.tables` (empty unless partial). */
-  tableLocations: SourceLocation[];
 }
 
 export interface ManifestPool {
@@ -43,7 +33,6 @@ export interface ManifestPool {
   id: string;
   /** Loads in flight at once within this pool. */
   poolParallelism: number;
-  location: SourceLocation;
 }
 
 export interface Manifest {
@@ -51,9 +40,9 @@ export interface Manifest {
   path: string;
   /** sha256 hex of the exact bytes read. */
   sha256: string;
-  /** The text, for code frames under problems found later (plan's table resolution). A valid
-   * manifest holds no secret: key-like fields are refused. */
-  source?: string;
+  /** The text, to locate problems found later (plan's table resolution) and show them in code
+   * frames. A valid manifest holds no secret: key-like fields are refused. */
+  source: string;
   version: 1;
   connection: {
     url: string | null;

@@ -3,7 +3,8 @@
 import type { CelonisApi, LastLoad } from "../celonis/api.js";
 import type { Manifest, ManifestModel } from "../manifest/types.js";
 import type { DataModelTable } from "../shared/types.js";
-import { ManifestError, ModelError, type Problem } from "../shared/errors.js";
+import { manifestProblems, type UnplacedProblem } from "../manifest/locate.js";
+import { ModelError } from "../shared/errors.js";
 import { isNotFound } from "../celonis/errors.js";
 import { VERSION } from "../version.js";
 import { decideAction } from "./decide-action.js";
@@ -37,18 +38,19 @@ async function readModel(api: CelonisApi, model: ManifestModel, signal?: AbortSi
   return { model, last, tables };
 }
 
-/** Resolves every table word of a partial model; problems are located at the word. */
-export function resolveModelTables(model: ManifestModel, tables: readonly DataModelTable[]): { resolved: PlannedTable[]; problems: Problem[] } {
+const modelPath = (model: ManifestModel) => ["pools", model.poolKey, "models", model.modelKey];
+
+/** Resolves every table word of a partial model; a problem is placed at its word. */
+export function resolveModelTables(model: ManifestModel, tables: readonly DataModelTable[]): { resolved: PlannedTable[]; problems: UnplacedProblem[] } {
   const resolved: PlannedTable[] = [];
-  const problems: Problem[] = [];
+  const problems: UnplacedProblem[] = [];
   if (model.reload.kind !== "partial") return { resolved, problems };
   model.reload.tables.forEach((word, i) => {
     const r = resolveTableWord(word, tables);
     if (r.ok) {
       resolved.push({ name: r.table.name, alias: r.table.alias, id: r.table.id, word });
     } else {
-      const at = model.tableLocations[i] ?? model.location;
-      problems.push({ ...at, message: resolutionMessage(model.address, word, r), path: `pools.${model.poolKey}.models.${model.modelKey}.reload.tables.${i}`, length: word.length });
+      problems.push({ path: [...modelPath(model), "reload", "tables", i], message: resolutionMessage(model.address, word, r) });
     }
   });
   return { resolved, problems };
@@ -59,7 +61,7 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
   const models = applySelection(manifest.models, selection);
 
   const settled = await Promise.allSettled(models.map((m) => readModel(api, m, input.signal)));
-  const problems: Problem[] = [];
+  const problems: UnplacedProblem[] = [];
   const readings: ModelReading[] = [];
   settled.forEach((s, i) => {
     const model = models[i]!;
@@ -67,9 +69,9 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
       readings.push(s.value);
     } else if (isNotFound(s.reason)) {
       problems.push({
-        ...model.location,
+        path: modelPath(model).slice(0, 3),
+        key: model.modelKey,
         message: `${model.address}: the service knows no data model ${model.modelId} in pool ${model.poolId} (404); check the ids`,
-        path: `pools.${model.poolKey}.models.${model.modelKey}`,
       });
     }
   });
@@ -105,10 +107,7 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
       onRunning: model.onRunning,
     });
   }
-  if (problems.length > 0) {
-    problems.sort((a, b) => a.line - b.line || a.column - b.column);
-    throw new ManifestError(problems[0]!.file, problems, manifest.source);
-  }
+  if (problems.length > 0) throw manifestProblems(manifest, problems);
 
   const summary: PlanSummary = { full: 0, cache: 0, partial: 0, skip: 0 };
   for (const m of planned) summary[m.action]++;

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseManifest, sha256Hex } from "../../src/manifest/parse-manifest.js";
+import { manifestProblems } from "../../src/manifest/locate.js";
 import { parseWithYaml } from "../../src/manifest/parse-with-yaml.js";
 import { readPlainYaml } from "../../src/manifest/plain-yaml.js";
 import { BUILTIN_DEFAULTS } from "../../src/manifest/types.js";
@@ -12,7 +13,7 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
 describe("parseManifest", () => {
-  it("gives the typed manifest: pools and models in manifest order, reload specs, locations", () => {
+  it("gives the typed manifest: pools and models in manifest order, reload specs, its text", () => {
     const manifest = parseManifest(VALID, "reload.config.yaml");
     expect(manifest).toMatchObject({
       path: "reload.config.yaml",
@@ -22,19 +23,35 @@ describe("parseManifest", () => {
       parallelism: 4,
     });
     expect(manifest.pools).toStrictEqual([
-      { key: "finance", id: "0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10", poolParallelism: 2, location: { file: "reload.config.yaml", line: 12, column: 3 } },
-      { key: "logistics", id: "4c2a77e1-5d93-4b0f-a8e6-3f1c9b2d7e58", poolParallelism: 2, location: { file: "reload.config.yaml", line: 24, column: 3 } },
+      { key: "finance", id: "0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10", poolParallelism: 2 },
+      { key: "logistics", id: "4c2a77e1-5d93-4b0f-a8e6-3f1c9b2d7e58", poolParallelism: 2 },
     ]);
-    expect(manifest.models.map((m) => [m.address, m.reload, m.location.line, m.location.column])).toStrictEqual([
-      ["finance/o2c", { kind: "full" }, 15, 7],
-      ["finance/p2p", { kind: "partial", tables: ["EKKO", "EKPO", "Vendor Master"] }, 19, 7],
-      ["logistics/shipments", { kind: "cache" }, 27, 7],
+    expect(manifest.models.map((m) => [m.address, m.reload])).toStrictEqual([
+      ["finance/o2c", { kind: "full" }],
+      ["finance/p2p", { kind: "partial", tables: ["EKKO", "EKPO", "Vendor Master"] }],
+      ["logistics/shipments", { kind: "cache" }],
     ]);
-    const p2p = manifest.models[1];
-    expect(p2p?.tableLocations.map((l) => `${l.line}:${l.column}`)).toStrictEqual(["22:20", "22:26", "22:32"]);
-    expect(p2p).toMatchObject({ poolKey: "finance", modelKey: "p2p", poolId: "0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10", modelId: "9a8b4f2e-6c1d-4e7a-b3f5-8d2c0e9a1b67" });
+    expect(manifest.models[1]).toMatchObject({ poolKey: "finance", modelKey: "p2p", poolId: "0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10", modelId: "9a8b4f2e-6c1d-4e7a-b3f5-8d2c0e9a1b67" });
     expect(manifest.models[0]?.tags).toStrictEqual(["nightly"]);
-    expect(manifest.models[0]?.tableLocations).toStrictEqual([]);
+    expect(manifest.source).toBe(VALID);
+  });
+
+  it("places problems found later (plan's) at the model key or the table word, in file order", () => {
+    const manifest = parseManifest(VALID, "reload.config.yaml");
+    const error = manifestProblems(manifest, [
+      { path: ["pools", "finance", "models", "p2p", "reload", "tables", 2], message: "no table" },
+      { path: ["pools", "logistics", "models"], key: "shipments", message: "no model" },
+      { path: ["pools", "finance", "models", "p2p", "reload", "tables", 0], message: "ambiguous" },
+      { path: ["pools", "finance", "models"], key: "o2c", message: "no model" },
+    ]);
+    expect(error.file).toBe("reload.config.yaml");
+    expect(error.source).toBe(VALID);
+    expect(error.problems.map((p) => `${p.line}:${p.column}+${p.length} ${p.path} ${p.message}`)).toStrictEqual([
+      "15:7+3 pools.finance.models.o2c no model",
+      "22:20+4 pools.finance.models.p2p.reload.tables.0 ambiguous",
+      "22:32+15 pools.finance.models.p2p.reload.tables.2 no table",
+      "27:7+9 pools.logistics.models.shipments no model",
+    ]);
   });
 
   it("fills each setting from the model, else the pool's defaults, else the manifest's, else built-in", () => {
@@ -114,7 +131,8 @@ pools:
     expect(readPlainYaml(text)).toBeNull();
     const model = parseManifest(text, "m.yaml").models[0];
     expect(model).toMatchObject({ reload: { kind: "partial", tables: ["A", "B"] }, maxAgeMs: 30 * MINUTE, timeoutMs: 30 * MINUTE });
-    expect(model?.tableLocations.map((l) => `${l.line}:${l.column}`)).toStrictEqual(["10:28", "10:31"]);
+    const error = manifestProblems(parseManifest(text, "m.yaml"), [0, 1].map((i) => ({ path: ["pools", "p", "models", "m", "reload", "tables", i], message: "x" })));
+    expect(error.problems.map((l) => `${l.line}:${l.column}`)).toStrictEqual(["10:28", "10:31"]);
   });
 
   const manifests = [

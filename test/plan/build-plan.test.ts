@@ -41,16 +41,18 @@ describe("buildPlan", () => {
     const api = new FakeApi([fake("a/one"), fake("a/two")], () => NOW);
     const manifest = manifestOf([
       manifestModel("a/one", { kind: "partial", tables: ["EKKP", "ORDERS"] }),
-      manifestModel("a/two", { kind: "full" }, { location: { file: "reload.config.yaml", line: 12, column: 7 } }),
-      manifestModel("a/gone", { kind: "full" }, { location: { file: "reload.config.yaml", line: 30, column: 7 } }),
+      manifestModel("a/two"),
+      manifestModel("a/gone"),
     ]);
+    // manifest.source, as the helper writes it: `one` on line 6, its words on lines 10 and 11 at
+    // column 15, `two` on line 12, `gone` on line 15 (all keys at column 7).
     const err = await buildPlan({ manifest, api, selection: { select: [], exclude: [] }, now: () => NOW }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ManifestError);
     const problems = (err as ManifestError).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
     expect(problems).toEqual([
-      expect.stringMatching(/^20:13 a\/one: no table "EKKP"; closest by alias: .*; by name: "EKKO"/),
-      expect.stringMatching(/^21:13 a\/one: table "ORDERS" is ambiguous: it matches "Orders" \(VBAK, id t4\), "orders" \(id t5\)/),
-      expect.stringMatching(/^30:7 a\/gone: the service knows no data model model-gone in pool pool-a \(404\)/),
+      expect.stringMatching(/^10:15 a\/one: no table "EKKP"; closest by alias: .*; by name: "EKKO"/),
+      expect.stringMatching(/^11:15 a\/one: table "ORDERS" is ambiguous: it matches "Orders" \(VBAK, id t4\), "orders" \(id t5\)/),
+      expect.stringMatching(/^15:7 a\/gone: the service knows no data model model-gone in pool pool-a \(404\)/),
     ]);
   });
 
