@@ -29,8 +29,12 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   maxReadFailures: 5,
 };
 
-/** Share of the bound left for the poll's own round trip: the end is reported when its answer arrives, not when it is sent. */
-export const ROUND_TRIP_SHARE = 0.1;
+/**
+ * Share of the bound left for the poll's own round trip and a late timer: the end is reported when
+ * the answer arrives, not when the poll is sent, and a busy machine wakes timers late. At 0.1 the
+ * bench's worst load came in at 92 % of its bound; 0.2 buys margin for ~10 % more polls.
+ */
+export const ROUND_TRIP_SHARE = 0.2;
 /** Share of the bound jitter may take off, so many loads started together do not poll in step. */
 export const JITTER_SHARE = 0.15;
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLL_POLICY, nextPollDelay, ROUND_TRIP_SHARE, type PollPolicy } from "../../src/apply/poll-policy.js";
+import { DEFAULT_POLL_POLICY, JITTER_SHARE, nextPollDelay, ROUND_TRIP_SHARE, type PollPolicy } from "../../src/apply/poll-policy.js";
 
 const boundOf = (elapsedMs: number, p: PollPolicy = DEFAULT_POLL_POLICY) =>
   Math.min(p.maxIntervalMs, Math.max(p.minIntervalMs, p.fraction * elapsedMs));
@@ -17,22 +17,22 @@ function pollsFor(durationMs: number, roundTripMs: number, random: () => number)
 }
 
 describe("nextPollDelay", () => {
-  it("never waits more than the bound less the share kept for the poll's round trip, nor less than 3/4 of it", () => {
+  it("never waits more than the bound less the share kept for the poll's round trip, nor less than that less the jitter", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10 * 3_600_000 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (elapsed, r) => {
         const wait = nextPollDelay(elapsed, DEFAULT_POLL_POLICY, () => r);
         const bound = boundOf(elapsed);
         expect(wait).toBeLessThanOrEqual(Math.round((1 - ROUND_TRIP_SHARE) * bound));
-        expect(wait).toBeGreaterThanOrEqual(Math.floor(0.75 * bound));
+        expect(wait).toBeGreaterThanOrEqual(Math.floor((1 - ROUND_TRIP_SHARE - JITTER_SHARE) * bound));
       }),
     );
   });
 
   it("waits the floor early on, a fraction of the age later, and never past the cap", () => {
     const top = () => 0;
-    expect(nextPollDelay(0, DEFAULT_POLL_POLICY, top)).toBe(900);
-    expect(nextPollDelay(60_000, DEFAULT_POLL_POLICY, top)).toBe(5_400);
-    expect(nextPollDelay(10 * 3_600_000, DEFAULT_POLL_POLICY, top)).toBe(270_000);
+    expect(nextPollDelay(0, DEFAULT_POLL_POLICY, top)).toBe(800);
+    expect(nextPollDelay(60_000, DEFAULT_POLL_POLICY, top)).toBe(4_800);
+    expect(nextPollDelay(10 * 3_600_000, DEFAULT_POLL_POLICY, top)).toBe(240_000);
   });
 
   it("reports an end within max(1 s, 10 % of the run time) when a poll's round trip fits in the share kept for it", () => {
