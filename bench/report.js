@@ -118,7 +118,7 @@ export function notes({ plan, apply, startup, memory }) {
   if (apply) {
     out.push(
       `- apply: the executor in-process with the real client against the simulator in real time (${ms(apply.wallMs)}, ${apply.succeeded}/${apply.models} succeeded, ${apply.lastLoadRequests} last-load reads). Lag = the executor's \`finished\` event minus (the simulator's trigger time + the load's run time); the bound is max(1 s, 10 % of the run time); ${apply.within}/${apply.loads.length} loads within it.`,
-      `- polls: \`polled\` events per load. Loads of 2–20 s poll mostly at the 1 s floor; beyond ~10 s the wait is a tenth of the load's age, so each tenfold of duration adds the same number of polls (the policy's own arithmetic with ${apply.latencyMs} ms round trips; past 50 min the 5 min cap makes it linear). Least squares polls = a + b·ln(ms) over the 50 loads: b = ${apply.fit.b.toFixed(1)}, r² = ${apply.fit.r2.toFixed(2)}.`,
+      `- polls: \`polled\` events per load. Loads of 2–20 s poll mostly at the floor (0.65–0.8 of 1 s); beyond ~10 s the wait is 0.65–0.8 of a tenth of the load's age, so each tenfold of duration adds the same number of polls (the policy's own arithmetic with ${apply.latencyMs} ms round trips; past 50 min the 5 min cap makes it linear). Least squares polls = a + b·ln(ms) over the 50 loads: b = ${apply.fit.b.toFixed(1)}, r² = ${apply.fit.r2.toFixed(2)}.`,
     );
   }
   if (startup) {
