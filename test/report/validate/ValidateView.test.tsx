@@ -52,4 +52,20 @@ describe("renderValidateTty", () => {
     await renderValidateTty({ manifest: parseManifest(VALID, "reload.config.yaml") }, stream, { color: false });
     expect(written).toBe("reload.config.yaml is valid: 2 pools, 3 models.\n");
   });
+
+  it("wraps a long problem at a word on a narrow terminal, keeping FILE:LINE:COL: whole at its start", async () => {
+    const { error } = problemsOf(VALID.replace("        reload: full", "        reload: sometimes"));
+    let written = "";
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        written += String(chunk);
+        done();
+      },
+    });
+    await renderValidateTty({ error }, Object.assign(sink, { columns: 60 }), { color: false });
+    const lines = written.split("\n");
+    expect(lines[0]).toMatch(/^reload\.config\.yaml:17:17: `reload` must be/);
+    expect(lines.every((line) => line.length <= 60)).toBe(true);
+    expect(written.replace(/\s+/g, " ")).toContain('reload.config.yaml:17:17: `reload` must be `full`, `cache` or `{ tables: [...] }`; got "sometimes"');
+  });
 });
