@@ -45,8 +45,12 @@ const NOT_IN_PLAIN = /[[\]{}#]|:(?: |$)/;
 const DOUBLE_QUOTED = /^"((?:[^"\\]|\\["\\])*)"(?: +#.*)?$/;
 const SINGLE_QUOTED = /^'((?:[^']|'')*)'(?: +#.*)?$/;
 const ESCAPE = /\\(["\\])/g;
-/** One item of a flow list and what follows it (`,` or `]`), read from `lastIndex` on. */
-const FLOW_ITEM = / *(?:"((?:[^"\\]|\\["\\])*)"|'((?:[^']|'')*)'|([^ ,[\]{}#:&*!|>%@`"'~.+?\-][^,[\]{}#:]*?)) *([,\]])/y;
+/**
+ * One item of a flow list and what follows it (`,` or `]`), read from `lastIndex` on. A plain item
+ * takes its trailing spaces (trimmed after): a lazy item followed by ` *` would backtrack
+ * quadratically on a long run of spaces.
+ */
+const FLOW_ITEM = / *(?:"((?:[^"\\]|\\["\\])*)" *|'((?:[^']|'')*)' *|([^ ,[\]{}#:&*!|>%@`"'~.+?\-][^,[\]{}#:]*))([,\]])/y;
 /** After a flow list's `]`: nothing, or a comment. */
 const AFTER_FLOW = / *$| +#/y;
 
@@ -82,7 +86,7 @@ function flowList(text: string): unknown[] {
       FLOW_ITEM.lastIndex = at;
       const item = FLOW_ITEM.exec(text) ?? giveUp();
       const [, double, single, plain, after] = item;
-      items.push(double !== undefined ? double.replace(ESCAPE, "$1") : single !== undefined ? single.replaceAll("''", "'") : resolvePlain(plain!));
+      items.push(double !== undefined ? double.replace(ESCAPE, "$1") : single !== undefined ? single.replaceAll("''", "'") : resolvePlain(plain!.trimEnd()));
       at = FLOW_ITEM.lastIndex;
       if (after === "]") break;
       while (text.charCodeAt(at) === 0x20) at++;

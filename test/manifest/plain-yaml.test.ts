@@ -77,6 +77,16 @@ describe("readPlainYaml", () => {
     expect(readPlainYaml(text)).toBeNull();
   });
 
+  it("gives up on long hostile lines, and reads a long run of spaces in a flow list", () => {
+    // Each is a shape that makes a careless pattern backtrack quadratically (the first took ~30 s
+    // with an earlier FLOW_ITEM); this checks the answers, the patterns' comments say why.
+    const long = 200_000;
+    for (const text of [`a: [a${" ".repeat(long)}b\n`, `a: '${"''".repeat(long)}x\n`, `a: "${'\\"'.repeat(long)}\n`, `a: b${" c".repeat(long)}: d\n`]) {
+      expect(readPlainYaml(text)).toBeNull();
+    }
+    expect(readPlainYaml(`a: [a${" ".repeat(long)}, b]\n`)).toStrictEqual({ value: { a: ["a", "b"] } });
+  });
+
   it("reads comments, blank lines, quoting, lists at the key's indent, and plain scalars with punctuation", () => {
     const text = [
       "# top",
