@@ -70,7 +70,7 @@ export interface ClientOptions {
   keyType: KeyType;
   /** Default: undici's fetch with `dispatcher`. When given (tests: msw's globalThis.fetch), no dispatcher is passed to it. */
   fetch?: FetchFn;
-  /** Default: createDispatcher(process.env), closed by close(). Ignored when `fetch` is given. */
+  /** Default: createDispatcher(process.env, { baseUrl }), closed by close(). Ignored when `fetch` is given. */
   dispatcher?: Dispatcher;
   requestTimeoutMs?: number;
   retry?: Partial<RetrySettings>;
@@ -131,7 +131,7 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
   if (opts.fetch) {
     fetchFn = opts.fetch;
   } else {
-    const dispatcher = opts.dispatcher ?? (ownDispatcher = createDispatcher(process.env));
+    const dispatcher = opts.dispatcher ?? (ownDispatcher = createDispatcher(process.env, { baseUrl }));
     fetchFn = (url, init) => undiciFetch(url, { ...init, dispatcher });
   }
 

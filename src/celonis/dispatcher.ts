@@ -2,16 +2,23 @@
 // environment names. Use it only with undici's own fetch (same copy), never Node's global fetch.
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from "undici";
 import { UserError } from "../shared/errors.js";
+import { isLoopbackHost } from "../shared/loopback.js";
 
 export const DEFAULT_CONNECTIONS = 32;
 
 const POOL_OPTIONS = { keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 } as const;
 
-export function createDispatcher(env: NodeJS.ProcessEnv, opts: { connections?: number } = {}): Dispatcher {
+/**
+ * `baseUrl` is where the requests go. A loopback one is never proxied: it names this machine (a
+ * proxy would reach its own), and plain http, allowed only there, must not carry the key to a
+ * proxy across the network.
+ */
+export function createDispatcher(env: NodeJS.ProcessEnv, opts: { baseUrl?: string; connections?: number } = {}): Dispatcher {
   const connections = opts.connections ?? DEFAULT_CONNECTIONS;
   const httpsProxy = envAnyCase(env, "HTTPS_PROXY");
   const httpProxy = envAnyCase(env, "HTTP_PROXY");
-  if (httpsProxy === null && httpProxy === null) return new Agent({ ...POOL_OPTIONS, connections });
+  const loopback = opts.baseUrl !== undefined && URL.canParse(opts.baseUrl) && isLoopbackHost(new URL(opts.baseUrl).hostname);
+  if (loopback || (httpsProxy === null && httpProxy === null)) return new Agent({ ...POOL_OPTIONS, connections });
   try {
     // Every value is passed explicitly ("" for unset) so undici never falls back to process.env.
     return new EnvHttpProxyAgent({

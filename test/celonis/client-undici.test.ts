@@ -78,7 +78,7 @@ function realClient(overrides: { baseUrl?: string; key?: string; env?: NodeJS.Pr
     baseUrl: overrides.baseUrl ?? baseUrl,
     key: overrides.key ?? KEY,
     keyType: "USER_KEY",
-    dispatcher: createDispatcher(overrides.env ?? {}),
+    dispatcher: createDispatcher(overrides.env ?? {}, { baseUrl: overrides.baseUrl ?? baseUrl }),
     sleep: async () => {},
     retry: { maxAttempts: 3 },
   });
@@ -198,6 +198,10 @@ describe("createDispatcher", () => {
         proxied.push(`CONNECT ${req.url}`);
         tunnels.add(client);
         const [host, port] = (req.url ?? "").split(":");
+        if (host !== "127.0.0.1") {
+          client.end("HTTP/1.1 502 Bad Gateway\r\n\r\n");
+          return;
+        }
         const upstream = connect(Number(port), host, () => {
           client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
           upstream.write(head);
@@ -216,19 +220,19 @@ describe("createDispatcher", () => {
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
     });
 
-    it("sends requests through HTTP_PROXY", async () => {
+    it("never sends a loopback base URL through a proxy: it names this machine, and may be plain http", async () => {
       proxied.length = 0;
-      const client = realClient({ env: { HTTP_PROXY: proxyUrl } });
+      const client = realClient({ env: { HTTP_PROXY: proxyUrl, https_proxy: proxyUrl } });
       expect(await client.listPools()).toEqual([{ id: "p1", name: "Finance" }]);
-      expect(proxied).toHaveLength(1);
-      expect(proxied[0]).toContain(new URL(baseUrl).host);
+      expect(seen.at(-1)?.auth).toBe(`Bearer ${KEY}`);
+      expect(proxied).toEqual([]);
     });
 
-    it("goes direct to hosts in NO_PROXY", async () => {
+    it("sends requests for other hosts through HTTPS_PROXY, as a CONNECT tunnel", async () => {
       proxied.length = 0;
-      const client = realClient({ env: { http_proxy: proxyUrl, no_proxy: "127.0.0.1" } });
-      expect(await client.listPools()).toEqual([{ id: "p1", name: "Finance" }]);
-      expect(proxied).toEqual([]);
+      const client = realClient({ baseUrl: "https://celonis.invalid", env: { HTTPS_PROXY: proxyUrl } });
+      await expect(client.listPools()).rejects.toMatchObject({ name: "ApiError" });
+      expect(proxied[0]).toBe("CONNECT celonis.invalid:443");
     });
   });
 });
