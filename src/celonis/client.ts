@@ -18,7 +18,7 @@ import { parseLastLoad } from "./last-load.js";
 import { parseModels, parsePools, parseTables } from "./listings.js";
 import { classifyNetworkError, type NetworkFailure } from "./network-error.js";
 import { budgetReport, NO_REPORT, RateGate, type BudgetReport } from "./rate-gate.js";
-import { makeRedactor } from "./redact.js";
+import { makeRedactor, redactDeep } from "./redact.js";
 import {
   backoffDelay,
   exhaustedBudgetWaitMs,
@@ -307,7 +307,8 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
 
   async function rethrowAt<T>(where: Where, parse: () => T): Promise<T> {
     try {
-      return parse();
+      // Every text the service sent, even in a success, may echo the key.
+      return redactDeep(parse(), redact);
     } catch (err) {
       throw err instanceof ApiError ? err.at(where.method, where.path) : err;
     }

@@ -82,6 +82,23 @@ describe("the key never leaves the client", () => {
     expectKeyless(await rejectionOf(client.lastLoad(REF)));
   });
 
+  it("in what a successful answer says: a load's message, table names, pool and model names", async () => {
+    server.use(
+      http.get(`${MODEL_PATH}/last-load`, () =>
+        HttpResponse.json({ id: "l1", status: "ERROR", loadType: "COMPLETE", startDate: "2026-11-28T10:00:00Z", endDate: "2026-11-28T10:01:00Z", message: `failed with key ${KEY}` }),
+      ),
+      http.get(`${MODEL_PATH}/tables`, () => HttpResponse.json([{ id: "t1", dataModelId: "model-1", name: `T ${KEY}`, alias: KEY }])),
+      http.get(POOLS, () => HttpResponse.json([{ id: "pool-1", name: `pool of ${encodeURIComponent(KEY)}` }])),
+    );
+    const { client } = makeClient();
+    const answers = [await client.lastLoad(REF), await client.listTables(REF), await client.listPools()];
+    const text = JSON.stringify(answers);
+    expect(text).not.toContain(KEY);
+    expect(text).not.toContain(encodeURIComponent(KEY));
+    expect(answers[0]).toMatchObject({ id: "l1", status: "ERROR", message: "failed with key ***" });
+    expect(answers[1]).toMatchObject([{ id: "t1", name: "T ***", alias: "***" }]);
+  });
+
   it("and is not a property of the client", async () => {
     const { client } = makeClient();
     expect(inspect(client, { depth: 10, showHidden: true })).not.toContain(KEY);
