@@ -8,7 +8,7 @@ import { ModelError } from "../shared/errors.js";
 import { isNotFound } from "../celonis/errors.js";
 import { VERSION } from "../version.js";
 import { decideAction } from "./decide-action.js";
-import { resolutionMessage, resolveTableWord } from "./resolve-tables.js";
+import { resolutionMessage, resolveTableWord, sameTableMessage } from "./resolve-tables.js";
 import { applySelection, type Selection } from "./select.js";
 import type { PlanDocument, PlannedModel, PlannedTable, PlanSummary } from "./types.js";
 
@@ -45,9 +45,15 @@ export function resolveModelTables(model: ManifestModel, tables: readonly DataMo
   const resolved: PlannedTable[] = [];
   const problems: UnplacedProblem[] = [];
   if (model.reload.kind !== "partial") return { resolved, problems };
+  const wordById = new Map<string, string>();
   model.reload.tables.forEach((word, i) => {
     const r = resolveTableWord(word, tables);
-    if (r.ok) {
+    const earlier = r.ok ? wordById.get(r.table.id) : undefined;
+    if (r.ok && earlier !== undefined) {
+      // Validate catches a word written twice; a name and its alias only resolve to one table here.
+      problems.push({ path: [...modelPath(model), "reload", "tables", i], message: sameTableMessage(model.address, word, earlier, r.table) });
+    } else if (r.ok) {
+      wordById.set(r.table.id, word);
       resolved.push({ name: r.table.name, alias: r.table.alias, id: r.table.id, word });
     } else {
       problems.push({ path: [...modelPath(model), "reload", "tables", i], message: resolutionMessage(model.address, word, r) });

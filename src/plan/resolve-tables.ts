@@ -43,3 +43,7 @@ export function resolutionMessage(address: string, word: string, r: Exclude<Tabl
   if (r.byName.length > 0) hints.push(`by name: ${r.byName.map((a) => `"${a}"`).join(", ")}`);
   return `${address}: no table "${word}"${hints.length > 0 ? `; closest ${hints.join("; ")}` : "; the model has no tables"}`;
 }
+
+export function sameTableMessage(address: string, word: string, earlier: string, table: DataModelTable): string {
+  return `${address}: table "${word}" is ${describeTable(table)}, already listed as "${earlier}"; list each table once`;
+}

@@ -56,6 +56,17 @@ describe("buildPlan", () => {
     ]);
   });
 
+  it("refuses two words that name one table (an alias and its name), at the second word", async () => {
+    const api = new FakeApi([fake("a/one")], () => NOW);
+    const manifest = manifestOf([manifestModel("a/one", { kind: "partial", tables: ["PO Items", "EKKO", "ekpo"] })]);
+    const err = await buildPlan({ manifest, api, selection: { select: [], exclude: [] }, now: () => NOW }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ManifestError);
+    // The helper's text has the words on lines 10 to 12, at column 15.
+    expect((err as ManifestError).problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      '12:15 a/one: table "ekpo" is "PO Items" (EKPO, id t2), already listed as "PO Items"; list each table once',
+    ]);
+  });
+
   it("stops on an error that is not the manifest's (auth, network), naming the model", async () => {
     const api = new FakeApi([fake("a/one")], () => NOW);
     api.lastLoad = async () => {
