@@ -25,9 +25,16 @@ export function checkPlanDocument(doc: unknown): string[] {
   if (!fields("plan", doc, { createdAt: date, expiresAt: date, baseUrl: str, parallelism: positive }, problems)) return problems;
   fields("manifest", doc.manifest, { path: str, sha256: str }, problems);
   if (!isObject(doc.poolParallelism) || !Object.values(doc.poolParallelism).every(positive)) problems.push("plan.poolParallelism is missing or malformed");
+  const selectors = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === "string");
+  fields("selection", doc.selection, { select: selectors, exclude: selectors }, problems);
   if (!Array.isArray(doc.models)) return [...problems, "plan.models must be a list"];
+  const seen = new Set<unknown>();
   doc.models.forEach((m: unknown, i) => {
     const where = `models[${i}]`;
+    if (isObject(m) && typeof m.address === "string") {
+      if (seen.has(m.address)) problems.push(`${where} repeats ${m.address}: a plan holds each model once`);
+      seen.add(m.address);
+    }
     const ok = fields(where, m, {
       address: str,
       pool: str,

@@ -4,13 +4,17 @@ import type { CelonisApi, LastLoad } from "../celonis/api.js";
 import { isNotFound } from "../celonis/errors.js";
 import type { Manifest, ManifestModel } from "../manifest/types.js";
 import { formatDurationSpec } from "../shared/duration.js";
-import { ModelError } from "../shared/errors.js";
+import { ModelError, UserError } from "../shared/errors.js";
 import { decideAction } from "./decide-action.js";
 import { resolveTableWord } from "./resolve-tables.js";
+import { applySelection } from "./select.js";
 import type { LastLoadSummary, PlanDocument, PlannedModel } from "./types.js";
 
 export interface StaleCheckInput {
+  /** The plan as saved, whole. */
   doc: PlanDocument;
+  /** The models of it to be applied (apply --select narrows a plan); default: all. */
+  models?: readonly PlannedModel[];
   api: CelonisApi;
   baseUrl: string;
   /** The manifest as it is now, or null when it cannot be read. */
@@ -46,6 +50,33 @@ function againstManifest(p: PlannedModel, mm: ManifestModel): string[] {
   }
   if (p.onWarning !== mm.onWarning) out.push(`\`onWarning\` is ${mm.onWarning} in the manifest, ${p.onWarning} in the plan`);
   if (p.onRunning !== mm.onRunning) out.push(`\`onRunning\` is ${mm.onRunning} in the manifest, ${p.onRunning} in the plan`);
+  return out;
+}
+
+/** Where the plan as a whole and the manifest disagree: its bounds, and which models its selection takes. */
+function planAgainstManifest(doc: PlanDocument, manifest: Manifest): string[] {
+  const out: string[] = [];
+  if (doc.parallelism !== manifest.parallelism) out.push(`\`parallelism\` is ${manifest.parallelism} in the manifest, ${doc.parallelism} in the plan`);
+  for (const pool of manifest.pools) {
+    const planned = doc.poolParallelism[pool.key];
+    if (planned !== undefined && planned !== pool.poolParallelism) {
+      out.push(`\`poolParallelism\` of pool ${pool.key} is ${pool.poolParallelism} in the manifest, ${planned} in the plan`);
+    }
+  }
+  let selected: ManifestModel[];
+  try {
+    selected = applySelection(manifest.models, doc.selection);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    return [...out, `the plan's selection no longer applies to the manifest: ${err.message}`];
+  }
+  const planned = new Set(doc.models.map((m) => m.address));
+  const expected = new Set(selected.map((m) => m.address));
+  const shown = [...doc.selection.select.map((s) => `--select ${s}`), ...doc.selection.exclude.map((s) => `--exclude ${s}`)].join(" ") || "all models";
+  for (const m of doc.models) {
+    if (!expected.has(m.address) && manifest.models.some((mm) => mm.address === m.address)) out.push(`${m.address}: is in the plan, but outside its selection (${shown})`);
+  }
+  for (const address of expected) if (!planned.has(address)) out.push(`${address}: the plan's selection (${shown}) takes it, but the plan has no entry for it`);
   return out;
 }
 
@@ -98,9 +129,10 @@ export async function findStaleness(input: StaleCheckInput): Promise<string[]> {
   if (doc.baseUrl !== input.baseUrl) reasons.push(`the plan is for ${doc.baseUrl}, but the connection is ${input.baseUrl}`);
   if (input.manifest === null) reasons.push(`the manifest ${doc.manifest.path} cannot be read`);
   else if (input.manifest.sha256 !== doc.manifest.sha256) reasons.push(`the manifest ${doc.manifest.path} changed since the plan was made`);
+  if (input.manifest !== null) reasons.push(...planAgainstManifest(doc, input.manifest));
   if (doc.baseUrl !== input.baseUrl) return reasons; // reading another tenant's models says nothing
   const perModel = await Promise.all(
-    doc.models.map((m) =>
+    (input.models ?? doc.models).map((m) =>
       modelReasons(input, m).catch((err: unknown) => {
         throw new ModelError(m.address, err);
       }),

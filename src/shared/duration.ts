@@ -13,17 +13,18 @@ export function parseDuration(text: string): number | null {
   );
 }
 
-/** Compact, manifest-style: `6h`, `1h30m`, `0s`. Inverse of parseDuration for whole seconds. */
+/** Compact, manifest-style: `6h`, `1h30m`, `0s`. Inverse of parseDuration for whole seconds; a rest of milliseconds (only a hand-edited plan has one) is shown as `ms`. */
 export function formatDurationSpec(ms: number): string {
   if (ms <= 0) return "0s";
-  let rest = Math.round(ms / 1000);
+  let rest = Math.floor(ms / 1000);
   let out = "";
   for (const [unit, size] of [["d", 86_400], ["h", 3_600], ["m", 60], ["s", 1]] as const) {
     const n = Math.floor(rest / size);
     rest -= n * size;
     if (n > 0) out += `${n}${unit}`;
   }
-  return out;
+  const millis = Math.round(ms % 1000);
+  return millis > 0 ? `${out}${millis}ms` : out;
 }
 
 /** For elapsed times in views: `41s`, `2m 03s`, `1h 02m`. */

@@ -84,11 +84,13 @@ describe("findStaleness", () => {
     const api = new FakeApi(models, () => now);
     const manifest = manifestOf([manifestModel("a/part", { kind: "partial", tables: ["PO Items", "EKKO"] }), manifestModel("a/full")]);
     const doc = await buildPlan({ manifest, api, selection: { select: [], exclude: [] }, now: () => now });
-    const check = (over: { baseUrl?: string; manifestSha256?: string | null; at?: number; edit?: (d: typeof doc) => void } = {}) => {
+    type Over = { baseUrl?: string; manifestSha256?: string | null; at?: number; edit?: (d: typeof doc) => void; only?: string[] };
+    const check = (over: Over = {}) => {
       const current = over.manifestSha256 === null ? null : { ...manifest, sha256: over.manifestSha256 ?? manifest.sha256 };
       const edited = structuredClone(doc);
       over.edit?.(edited);
-      return findStaleness({ doc: edited, api, baseUrl: over.baseUrl ?? api.baseUrl, manifest: current, now: over.at ?? now });
+      const models = over.only ? edited.models.filter((m) => over.only?.includes(m.address)) : undefined;
+      return findStaleness({ doc: edited, ...(models ? { models } : {}), api, baseUrl: over.baseUrl ?? api.baseUrl, manifest: current, now: over.at ?? now });
     };
     return { api, doc, check, models, advance: (ms: number) => (now += ms) };
   }
@@ -132,5 +134,18 @@ describe("findStaleness", () => {
       "a/part: planned as a full reload, but the manifest declares partial",
       "a/part: `timeout` is 1h in the manifest, 1m in the plan",
     ]);
+    expect(await check({ edit: (d) => void (d.models[0]!.timeoutMs = 1) })).toEqual(["a/part: `timeout` is 1h in the manifest, 1ms in the plan"]);
+  });
+
+  it("refuses a plan whose models or bounds were changed by hand, but not one narrowed by apply --select", async () => {
+    const { check } = await planned([fake("a/part"), fake("a/full", { last: fresh })]);
+    expect(await check({ edit: (d) => void d.models.pop() })).toEqual(["a/full: the plan's selection (all models) takes it, but the plan has no entry for it"]);
+    expect(await check({ edit: (d) => void (d.selection.select = ["a/part"]) })).toEqual(["a/full: is in the plan, but outside its selection (--select a/part)"]);
+    expect(await check({ edit: (d) => void (d.selection.select = ["b"]) })).toEqual([expect.stringMatching(/^the plan's selection no longer applies to the manifest: selector "b" matches no model/)]);
+    expect(await check({ edit: (d) => void ((d.parallelism = 100), (d.poolParallelism["a"] = 50)) })).toEqual([
+      "`parallelism` is 4 in the manifest, 100 in the plan",
+      "`poolParallelism` of pool a is 2 in the manifest, 50 in the plan",
+    ]);
+    expect(await check({ only: ["a/full"] })).toEqual([]);
   });
 });

@@ -21,6 +21,12 @@ describe("checkPlanDocument", () => {
       "models[1] is a partial reload with no tables",
     ]);
   });
+  it("refuses a model listed twice, and a selection that is not lists of selectors", () => {
+    const doc = valid();
+    doc.models.push(structuredClone(doc.models[0]));
+    doc.selection = { select: "a", exclude: [] };
+    expect(checkPlanDocument(doc)).toEqual(["selection.select is missing or malformed", "models[2] repeats a/m: a plan holds each model once"]);
+  });
   it("refuses what is not an object at all", () => {
     expect(checkPlanDocument([])).toEqual(["plan must be an object"]);
   });

@@ -101,7 +101,7 @@ async function loadSavedPlan(path: string, values: { config?: string | undefined
   const client = openClient(manifest, io);
   let reasons: string[];
   try {
-    reasons = await findStaleness({ doc: narrowed, api: client, baseUrl: client.baseUrl, manifest, now: Date.now(), signal: io.interrupt });
+    reasons = await findStaleness({ doc, models, api: client, baseUrl: client.baseUrl, manifest, now: Date.now(), signal: io.interrupt });
   } finally {
     await client.close();
   }
