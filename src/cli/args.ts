@@ -29,8 +29,16 @@ export function parse<O extends Options>(command: string, args: string[], option
       throw new UserError(`unknown flag ${flag} for \`reloadctl ${command}\``, `${near ? `did you mean ${near}? ` : ""}see: reloadctl ${command} --help`);
     }
     if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-      const takesNone = /does not take an argument/.test(e.message);
-      throw new UserError(`${flag || "a flag"} ${takesNone ? "takes no value" : "needs a value"}`, `see: reloadctl ${command} --help`);
+      // The message names `-c, --config <value>`; say the long form.
+      const byShort = Object.keys(options).find((name) => `-${(options[name] as { short?: string }).short}` === flag);
+      const named = /--[\w-]+/.exec(flag)?.[0] ?? (byShort ? `--${byShort}` : flag || "a flag");
+      if (/does not take an argument/.test(e.message)) throw new UserError(`${named} takes no value`, `see: reloadctl ${command} --help`);
+      if (/argument is ambiguous/.test(e.message)) {
+        // `--parallelism -3`: the value reads as a flag of its own.
+        const next = args[args.indexOf(flag) + 1] ?? "";
+        throw new UserError(`${named} needs a value; "${next}" reads as a flag`, `if it is the value, write ${named}=${next}`);
+      }
+      throw new UserError(`${named} needs a value`, `see: reloadctl ${command} --help`);
     }
     throw new UserError(e.message, `see: reloadctl ${command} --help`);
   }
