@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { UserError } from "../shared/errors.js";
+import { fileErrorReason } from "../shared/file-errors.js";
 import { displayFile } from "./display-file.js";
 import { parseFast } from "./fast-path.js";
 import type { Manifest } from "./types.js";
@@ -15,14 +16,7 @@ export interface LoadManifestOptions {
 const HINT = "pass the manifest with -c FILE (or -c - to read it from stdin)";
 
 function cannotRead(path: string, error: unknown): UserError {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const reason =
-    code === "ENOENT" ? "no such file"
-    : code === "EISDIR" ? "it is a directory"
-    : code === "EACCES" || code === "EPERM" ? "permission denied"
-    : code === "ENOTDIR" ? "a part of the path is not a directory"
-    : (code ?? "unreadable");
-  return new UserError(`cannot read ${path}: ${reason}`, HINT);
+  return new UserError(`cannot read ${path}: ${fileErrorReason(error, "read")}`, HINT);
 }
 
 export async function readProcessStdin(): Promise<string> {

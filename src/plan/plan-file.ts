@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { UserError } from "../shared/errors.js";
+import { fileErrorReason } from "../shared/file-errors.js";
 import type { PlanDocument } from "./types.js";
 import { checkPlanDocument } from "./check-plan-document.js";
 
@@ -21,7 +22,7 @@ export async function writePlanFile(path: string, text: string): Promise<void> {
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => {});
-    throw new UserError(`cannot write the plan to ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UserError(`cannot write the plan to ${path}: ${fileErrorReason(err, "write")}`, "give --out a file path in a directory that exists");
   }
 }
 
@@ -30,8 +31,7 @@ export async function readPlanFile(path: string): Promise<{ doc: PlanDocument; s
   try {
     text = await readFile(path, "utf8");
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot read the plan ${path}: ${code === "ENOENT" ? "no such file" : code ?? String(err)}`, "make one with: reloadctl plan --out PLAN");
+    throw new UserError(`cannot read the plan ${path}: ${fileErrorReason(err, "read")}`, "make one with: reloadctl plan --out PLAN");
   }
   let doc: unknown;
   try {

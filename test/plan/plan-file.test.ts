@@ -1,0 +1,36 @@
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readPlanFile, serializePlan, writePlanFile } from "../../src/plan/plan-file.js";
+import { UserError } from "../../src/shared/errors.js";
+import { planDoc, plannedModel } from "../helpers/plan-doc.js";
+
+const dir = () => mkdtempSync(join(tmpdir(), "reloadctl-plan-file-"));
+
+async function messageOf(p: Promise<unknown>): Promise<string> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(UserError);
+  return (err as UserError).message;
+}
+
+describe("plan files", () => {
+  it("writes a plan and reads the same document back, leaving no temporary file", async () => {
+    const d = dir();
+    const doc = planDoc([plannedModel({ address: "a/m" })]);
+    await writePlanFile(join(d, "plan.json"), serializePlan(doc));
+    expect(readdirSync(d)).toEqual(["plan.json"]);
+    expect((await readPlanFile(join(d, "plan.json"))).doc).toEqual(JSON.parse(serializePlan(doc)));
+  });
+
+  it("says in words why a plan cannot be written or read, and leaves nothing behind", async () => {
+    const d = dir();
+    expect(await messageOf(writePlanFile(d, "{}"))).toBe(`cannot write the plan to ${d}: it is a directory`);
+    expect(await messageOf(writePlanFile(join(d, "no", "p.json"), "{}"))).toBe(`cannot write the plan to ${join(d, "no", "p.json")}: its directory does not exist`);
+    expect(await messageOf(readPlanFile(join(d, "missing.json")))).toBe(`cannot read the plan ${join(d, "missing.json")}: no such file`);
+    expect(await messageOf(readPlanFile(d))).toBe(`cannot read the plan ${d}: it is a directory`);
+    writeFileSync(join(d, "x.json"), "not json");
+    expect(await messageOf(readPlanFile(join(d, "x.json")))).toBe(`${join(d, "x.json")} is not a plan file: it is not JSON`);
+    expect(readdirSync(d)).toEqual(["x.json"]);
+  });
+});
