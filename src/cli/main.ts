@@ -16,9 +16,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sim: async () => async (args, io) => (await import("../sim/cli.js")).simMain(args, io),
 };
 
-function wantsJson(args: string[]): boolean {
+function wantsFormat(args: string[], format: string): boolean {
   const i = args.indexOf("--format");
-  return args.includes("--json") || args.includes("--format=json") || (i >= 0 && args[i + 1] === "json");
+  return args.includes(`--format=${format}`) || (i >= 0 && args[i + 1] === format);
+}
+
+function wantsJson(args: string[]): boolean {
+  return args.includes("--json") || wantsFormat(args, "json");
 }
 
 function wantsColor(args: string[], io: Io): boolean {
@@ -63,7 +67,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 130;
     }
     const { renderError } = await import("./render-error.js");
-    const r = renderError(err, { json: wantsJson(rest), color: wantsColor(rest, io), ...io.hints });
+    const r = renderError(err, { json: wantsJson(rest), color: wantsColor(rest, io), ...(wantsFormat(rest, "markdown") ? { markdownFor: name } : {}), ...io.hints });
     if (r.stdout) io.stdout.write(r.stdout);
     if (r.stderr) io.stderr.write(r.stderr);
     return r.exitCode;

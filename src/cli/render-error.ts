@@ -3,10 +3,13 @@
 import { ApiError } from "../celonis/errors.js";
 import { ManifestError, ModelError, UserError } from "../shared/errors.js";
 import { renderProblemsJson, renderProblemsText } from "../report/validate/problems.js";
+import { renderProblemsMarkdown } from "../report/validate/problems-markdown.js";
 import { createStyle } from "../report/style.js";
 
 export interface ErrorContext {
   json: boolean;
+  /** With --format markdown: stdout also gets the error as Markdown (a job summary must not be empty), headed by this command. */
+  markdownFor?: string;
   color: boolean;
   /** The env var the key comes from, for hints. */
   tokenEnv?: string;
@@ -39,6 +42,16 @@ function apiLines(err: ApiError, tokenEnv: string): { message: string; hint: str
 }
 
 export function renderError(err: unknown, ctx: ErrorContext): RenderedError {
+  const r = renderErrorText(err, ctx);
+  if (ctx.markdownFor === undefined || ctx.json) return r;
+  const markdown =
+    err instanceof ManifestError
+      ? renderProblemsMarkdown(err, ctx.markdownFor)
+      : `### reloadctl ${ctx.markdownFor}: failed\n\n\`\`\`\n${renderErrorText(err, { ...ctx, color: false }).stderr.trimEnd()}\n\`\`\``;
+  return { ...r, stdout: `${r.stdout}${markdown}\n` };
+}
+
+function renderErrorText(err: unknown, ctx: ErrorContext): RenderedError {
   const s = createStyle(ctx.color);
   const tokenEnv = ctx.tokenEnv ?? "CELONIS_API_TOKEN";
   if (err instanceof ManifestError) {

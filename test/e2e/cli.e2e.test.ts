@@ -84,6 +84,7 @@ pools:
     expect(md.code).toBe(1);
     expect(md.stdout).toContain("### reloadctl validate: 3 problems in `reload.config.yaml`");
     expect(md.stdout).toContain("- `reload.config.yaml:10:17` `reload` must be");
+    expect(md.stderr).toContain("reload.config.yaml:10:17:"); // the job's log says it too
     const stdin = await runCli(["validate", "-c", "-", "--json"], { input: bad, cwd: dir });
     expect(stdin.code).toBe(1);
     const out = JSON.parse(stdin.stdout);

@@ -93,6 +93,15 @@ describe("plan (e2e)", () => {
     expect(r.stderr).toMatch(/m\.yaml:\d+:\d+: p1\/m3: no table "Vendor Mastr"; closest by alias: "Vendor Master"/);
     expect(r.stderr).toMatch(/m\.yaml:\d+:\d+: p2\/m4: the service knows no data model/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    // A job summary (--format markdown on stdout) says it too, and the log still has the frames.
+    const md = await runCli(["plan", "-c", manifest, "--format", "markdown"], { env: env() });
+    expect(md.code).toBe(1);
+    expect(md.stdout).toMatch(/^### reloadctl plan: 3 problems in `[^`]*m\.yaml`\n\n- `[^`]*m\.yaml:\d+:\d+` p1\/m1: no table "EKKP"/);
+    expect(md.stderr).toMatch(/m\.yaml:\d+:\d+: p1\/m1: no table "EKKP"/);
+    const refused = await runCli(["plan", "-c", manifest, "--format", "markdown"], { env: { ...env(), CELONIS_API_TOKEN: "wrong" } });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^### reloadctl plan: failed\n\n```\nerror: p1\/m1: the service refused the key \(401 Unauthorized\)/);
+    expect(refused.stdout).not.toContain("wrong");
   });
 
   it("exits 2 with --detailed-exitcode when something would reload, 0 when nothing would", async () => {

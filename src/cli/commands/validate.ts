@@ -5,7 +5,7 @@ import { resolveFormat, useColor } from "../output.js";
 import { openManifest } from "../manifest-source.js";
 import { renderValidJson, renderValidText } from "../../report/validate/problems.js";
 import { ManifestError } from "../../shared/errors.js";
-import { renderProblemsMarkdown, renderValidMarkdown } from "../../report/validate/problems-markdown.js";
+import { renderValidMarkdown } from "../../report/validate/problems-markdown.js";
 
 export async function validateCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse("validate", args, {
@@ -22,11 +22,10 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   try {
     manifest = await openManifest(values.config, io);
   } catch (err) {
-    // On a terminal, problems get the Ink view with code frames; in Markdown, a list for a job
-    // summary; elsewhere the one error handler draws them.
-    if (!(err instanceof ManifestError) || (format !== "tty" && format !== "markdown")) throw err;
-    if (format === "markdown") io.stdout.write(`${renderProblemsMarkdown(err)}\n`);
-    else await (await import("../../report/validate/tty.js")).renderValidateTty({ error: err }, io.stderr, { color });
+    // On a terminal, problems get the Ink view with code frames; elsewhere the one error handler
+    // draws them (in Markdown too, for a job summary).
+    if (!(err instanceof ManifestError) || format !== "tty") throw err;
+    await (await import("../../report/validate/tty.js")).renderValidateTty({ error: err }, io.stderr, { color });
     return 1;
   }
   if (format === "json") io.stdout.write(`${JSON.stringify(renderValidJson(manifest))}\n`);

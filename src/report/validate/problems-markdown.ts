@@ -5,9 +5,10 @@ import type { ManifestError } from "../../shared/errors.js";
 
 const inline = (text: string): string => text.replace(/[\\*_[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
 
-export function renderProblemsMarkdown(err: ManifestError): string {
+/** The problems as a list under a heading naming the command that found them. */
+export function renderProblemsMarkdown(err: ManifestError, command = "validate"): string {
   const n = err.problems.length;
-  const lines = [`### reloadctl validate: ${n} problem${n === 1 ? "" : "s"} in \`${err.file}\``, ""];
+  const lines = [`### reloadctl ${command}: ${n} problem${n === 1 ? "" : "s"} in \`${err.file}\``, ""];
   for (const p of err.problems) lines.push(`- \`${p.file}:${p.line}:${p.column}\` ${inline(p.message)}`);
   return lines.join("\n");
 }
