@@ -85,10 +85,12 @@ function flowList(text: string): unknown[] {
     for (;;) {
       FLOW_ITEM.lastIndex = at;
       const item = FLOW_ITEM.exec(text) ?? giveUp();
-      const [, double, single, plain, after] = item;
-      items.push(double !== undefined ? double.replace(ESCAPE, "$1") : single !== undefined ? single.replaceAll("''", "'") : resolvePlain(plain!.trimEnd()));
+      // Indexes, not destructuring: that runs the iterator protocol, slow in cold code.
+      const double = item[1];
+      const single = item[2];
+      items.push(double !== undefined ? double.replace(ESCAPE, "$1") : single !== undefined ? single.replaceAll("''", "'") : resolvePlain(item[3]!.trimEnd()));
       at = FLOW_ITEM.lastIndex;
-      if (after === "]") break;
+      if (item[4] === "]") break;
       while (text.charCodeAt(at) === 0x20) at++;
       if (text.charCodeAt(at) === 0x5d) giveUp(); // a trailing comma
     }
@@ -107,7 +109,9 @@ class BlockReader {
   private readonly contents: string[] = [];
 
   constructor(text: string) {
-    for (const raw of text.split("\n")) {
+    const raws = text.split("\n");
+    for (let i = 0; i < raws.length; i++) {
+      const raw = raws[i]!;
       let indent = 0;
       while (raw.charCodeAt(indent) === 0x20) indent++;
       // Blank lines and comment lines hold nothing.
