@@ -27,7 +27,7 @@ async function step(name, run) {
 }
 
 const t0 = performance.now();
-const startup = await step("start-up (--version, validate of 1,000 models, node -e 0; 10 runs each)", () => benchStartup());
+const startup = await step("start-up (--version, validate of 1,000 models, node -e 0; 25 runs each)", () => benchStartup());
 const plan = await step("plan of 300 models × 30 tables at 40 ms/request, sequential baseline, and under 20 requests/s", () => benchPlan());
 const apply = await step("apply of 50 models with loads of 2–20 s (real time, ~25 s)", () => benchApply());
 const memory = await step("peak memory of plan for 5,000 models", () => benchMemory());

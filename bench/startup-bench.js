@@ -8,7 +8,7 @@ import { CLI, runNode } from "./cli.js";
 import { median } from "./numbers.js";
 import { makeWorkload } from "./workload.js";
 
-export function benchStartup({ runs = 10, models = 1_000 } = {}) {
+export function benchStartup({ runs = 25, models = 1_000 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "reloadctl-bench-"));
   const manifest = join(dir, "reload.config.yaml");
   writeFileSync(manifest, makeWorkload({ models, tables: 6 }).yaml);
