@@ -33,6 +33,11 @@ export type ApplyEvent =
   /** Our new load was seen in last-load (its id, once known). */
   | { type: "load_seen"; at: string; address: string; loadId: string | null; status: string }
   | { type: "polled"; at: string; address: string; loadId: string | null; status: string; elapsedMs: number }
+  /**
+   * A trigger failed in a way that may have started a load (its answer was lost, or a 5xx):
+   * last-load is watched for up to `windowMs` before the trigger is sent again.
+   */
+  | { type: "checking"; at: string; address: string; windowMs: number; reason: string }
   /** A request failed and will be tried again. */
   | { type: "retry"; at: string; address: string; attempt: number; delayMs: number; reason: string }
   | ({ type: "finished"; at: string } & ModelOutcome)

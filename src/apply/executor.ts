@@ -187,16 +187,21 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
     return r.done ? r.load : null;
   };
 
-  /** Reads the state, deals with a running load, triggers; returns the load seen before our trigger. */
-  const trigger = async (m: PlannedModel): Promise<LoadMark> => {
+  /**
+   * Reads the state, deals with a running load, triggers. Returns the load seen before our
+   * trigger, and when the first trigger was sent: the model's timeout runs from then, through any
+   * re-sends, to the verified end.
+   */
+  const trigger = async (m: PlannedModel): Promise<{ before: LoadMark; sentAt: number }> => {
     let before: LastLoad | null = null;
     let sent = 0;
+    let firstSentAt: number | null = null;
     // A trigger of ours may have started a load that last-load does not show yet.
     let maybeStarted = false;
     let busySince: number | null = null;
-    const adopt = (): LoadMark => {
+    const adopt = () => {
       emit({ type: "triggered", at: at(), address: m.address, action: m.action, adopted: true });
-      return before;
+      return { before, sentAt: firstSentAt ?? clock.now() };
     };
     for (;;) {
       const failures = { n: 0 };
@@ -212,9 +217,10 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
       if (noMoreStarts.signal.aborted) throw new Outcome("not_started", interrupted ? "interrupted before its load started" : "an earlier model failed (--fail-fast)");
       try {
         sent++;
+        firstSentAt ??= clock.now();
         await sendTrigger(m);
         emit({ type: "triggered", at: at(), address: m.address, action: m.action, adopted: false });
-        return before;
+        return { before, sentAt: firstSentAt };
       } catch (err) {
         if (isAlreadyRunning(err)) {
           sent--; // refused: it started nothing
@@ -222,6 +228,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
           // Someone else's load runs, though last-load may not show it yet.
           if (m.onRunning === "skip") throw new Outcome("skipped", "a load is already running (the service refused the trigger); skipped (onRunning: skip)");
           if (m.onRunning === "fail") throw new Outcome("failed", "a load is already running (the service refused the trigger); not started (onRunning: fail)");
+          if (sent === 0) firstSentAt = null; // nothing of ours runs yet: the timeout starts with our load
           busySince ??= clock.now();
           const waited = clock.now() - busySince;
           if (waited >= m.timeoutMs) throw new Outcome("timed_out", `a load already running did not end within ${formatDurationSpec(m.timeoutMs)}; ours was not started`);
@@ -233,26 +240,36 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
         const reached = err instanceof ApiError && err.mayHaveReachedServer;
         const transient = err instanceof ApiError && (err.retryable || err.kind !== "http" || (err.status ?? 0) >= 500);
         if (!transient && !reached) throw err;
-        if (reached) maybeStarted = true;
         // The outcome is unknown or transient: last-load decides whether it started, never a blind re-send.
-        const started = await findStartedLoad(m, before, reached ? policy.settleMs : 0);
+        const deadline = (firstSentAt ?? clock.now()) + m.timeoutMs;
+        let windowMs = 0;
+        if (reached) {
+          maybeStarted = true;
+          windowMs = Math.max(0, Math.min(policy.settleMs, deadline - clock.now()));
+          emit({ type: "checking", at: at(), address: m.address, windowMs, reason: `the trigger may have reached the service: ${errorText(err)}` });
+        }
+        const started = await findStartedLoad(m, before, windowMs);
         if (started) return adopt();
-        if (sent >= policy.maxTriggerAttempts) throw new Outcome("failed", `the trigger failed ${sent} times and no load started: ${errorText(err)}`);
+        if (clock.now() >= deadline) {
+          throw new Outcome("timed_out", `no load appeared within ${formatDurationSpec(m.timeoutMs)} of the first trigger, and it was not sent again: ${errorText(err)}`);
+        }
+        if (sent >= policy.maxTriggerAttempts) throw new Outcome("failed", `the trigger failed ${sent} times and last-load showed no load of it: ${errorText(err)}`);
         const delayMs = policy.retryDelayMs * 2 ** (sent - 1);
-        emit({ type: "retry", at: at(), address: m.address, attempt: sent, delayMs, reason: `trigger failed and no load started: ${errorText(err)}` });
+        const why = reached ? `no load appeared in last-load within ${formatDurationSpec(windowMs)}, so the trigger is sent again` : "it started nothing";
+        emit({ type: "retry", at: at(), address: m.address, attempt: sent, delayMs, reason: `trigger failed (${errorText(err)}); ${why}` });
         await clock.sleep(delayMs);
       }
     }
   };
 
   const reloadAndVerify = async (m: PlannedModel): Promise<LastLoad> => {
-    const before = await trigger(m);
+    const { before, sentAt } = await trigger(m);
     const triggeredAt = clock.now();
     let seenId: string | null | undefined;
     const r = await pollUntil(
       m,
       triggeredAt,
-      triggeredAt + m.timeoutMs,
+      sentAt + m.timeoutMs,
       (l) => isNewLoad(l, before) && !isInProgress(l!.status),
       (l) => {
         const mine = isNewLoad(l, before) ? l : null;

@@ -23,7 +23,9 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   minIntervalMs: 1_000,
   maxIntervalMs: 5 * 60_000,
   fraction: 0.1,
-  settleMs: 15_000,
+  // A minute: a load that shows up later than that after a lost answer would be sent twice; a
+  // trigger that truly never arrived costs this much before it is sent again.
+  settleMs: 60_000,
   maxTriggerAttempts: 3,
   retryDelayMs: 2_000,
   maxReadFailures: 5,

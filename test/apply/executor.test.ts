@@ -95,6 +95,31 @@ describe("executePlan", () => {
     expect(events).toContainEqual(expect.objectContaining({ type: "triggered", adopted: true }));
   });
 
+  it("watches last-load up to a minute after a lost answer: a load that shows up 40 s late is adopted, the trigger sent once", async () => {
+    const api = new FakeApi([fake({ address: "a/m", last: previous, triggerFaults: ["lost"], appearDelayMs: 40_000 })], () => Date.now());
+    const { byAddress, events } = await run([plannedModel({ address: "a/m" })], api);
+    expect(api.triggers("model-m")).toBe(1);
+    expect(byAddress.get("a/m")?.result).toBe("succeeded");
+    expect(events).toContainEqual(expect.objectContaining({ type: "checking", address: "a/m", windowMs: 60_000 }));
+    expect(events).toContainEqual(expect.objectContaining({ type: "triggered", adopted: true }));
+  });
+
+  it("counts the timeout from the first trigger, through the watch and the re-send", async () => {
+    const api = new FakeApi([fake({ address: "a/m", triggerFaults: ["5xx-nothing"], durationMs: 70_000 })], () => Date.now());
+    const { byAddress } = await run([plannedModel({ address: "a/m", timeoutMs: 100_000 })], api);
+    // Sent at 0 s (503, nothing started), watched until 60 s, sent again at 62 s; the load would end at 132 s.
+    expect(api.triggers("model-m")).toBe(2);
+    expect(byAddress.get("a/m")).toMatchObject({ result: "timed_out", durationMs: 100_000 });
+  });
+
+  it("stops watching at the timeout and does not send again when no load of a failed trigger appears", async () => {
+    const api = new FakeApi([fake({ address: "a/m", triggerFaults: ["5xx-nothing", "5xx-nothing", "5xx-nothing"] })], () => Date.now());
+    const { byAddress } = await run([plannedModel({ address: "a/m", timeoutMs: 90_000 })], api);
+    expect(api.triggers("model-m")).toBe(2);
+    expect(byAddress.get("a/m")).toMatchObject({ result: "timed_out", durationMs: 90_000 });
+    expect(byAddress.get("a/m")?.message).toMatch(/^no load appeared within 1m30s of the first trigger, and it was not sent again: /);
+  });
+
   it("re-sends a trigger only after last-load shows the failed one started nothing", async () => {
     const api = new FakeApi([fake({ address: "a/m", triggerFaults: ["5xx-nothing"] })], () => Date.now());
     const { byAddress } = await run([plannedModel({ address: "a/m" })], api, { policy: { settleMs: 2_000 } });

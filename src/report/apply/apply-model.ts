@@ -141,6 +141,9 @@ export function reduceApply(state: ApplyState, event: ApplyEvent): ApplyState {
         loadStatus: event.status,
         elapsedMs: event.elapsedMs,
       }));
+    case "checking":
+      // It holds its slot and may already have a load: not queued any more.
+      return updateRow(state, event.address, (row) => ({ ...begun(row, event.at), phase: "triggered" }));
     case "retry":
       return updateRow(state, event.address, (row) => ({ ...begun(row, event.at), retries: row.retries + 1 }));
     case "finished":

@@ -106,6 +106,11 @@ export function createApplyTextReporter(
         modelLine(event.at, event.address, [span(`${waiting ? "still waiting" : "still running"}, ${compact(event.elapsedMs)}`, "dim")]);
         return;
       }
+      case "checking":
+        modelLine(event.at, event.address, [
+          span(`trigger unsure (${oneLine(event.reason)}): watching last-load for up to ${delayText(event.windowMs)} for its load`, "yellow"),
+        ]);
+        return;
       case "retry":
         modelLine(event.at, event.address, [
           span(`retry ${event.attempt} in ${delayText(event.delayMs)}: ${oneLine(event.reason)}`, "yellow"),

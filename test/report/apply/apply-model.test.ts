@@ -31,6 +31,14 @@ describe("reduceApply", () => {
     expect(row).toMatchObject({ startedAt: Date.parse(at(5)), loadId: "new-load", loadStatus: "RUNNING", elapsedMs: 20_000, retries: 1 });
   });
 
+  test("a model whose trigger is being checked holds its slot: it is no longer queued", () => {
+    const state = applyStateFrom([
+      runningEvents[0]!,
+      { type: "checking", at: at(3), address: "finance/o2c", windowMs: 60_000, reason: "connection closed" },
+    ]);
+    expect(state.rows.find((r) => r.address === "finance/o2c")).toMatchObject({ phase: "triggered", startedAt: Date.parse(at(3)) });
+  });
+
   test("finished rows keep their outcome and the order they finished in", () => {
     const state = applyStateFrom([...runningEvents, ...finishRun]);
     expect(state.finished).toEqual(["finance/ar", "logistics/shipments", "finance/p2p", "logistics/returns", "finance/o2c"]);

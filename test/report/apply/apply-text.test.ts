@@ -53,6 +53,18 @@ describe("createApplyTextReporter", () => {
     `);
   });
 
+  test("says at once when a trigger's outcome is unsure, and what it watches for", () => {
+    const text = run([
+      start(["finance/o2c"]),
+      { type: "queued", at: at(0), address: "finance/o2c", action: "full" },
+      { type: "checking", at: at(1), address: "finance/o2c", windowMs: 60_000, reason: "the trigger may have reached the service: POST …/load: connection closed" },
+      { type: "triggered", at: at(9), address: "finance/o2c", action: "full", adopted: true },
+    ]);
+    expect(text.split("\n").slice(2)).toEqual([
+      "17:00:01 finance/o2c  trigger unsure (the trigger may have reached the service: POST …/load: connection closed): watching last-load for up to 1m00s for its load",
+    ]);
+  });
+
   test("a heartbeat comes with the first poll once heartbeatMs has passed since the model's last line", () => {
     const polls = [20, 40, 60, 80, 100, 119, 121, 150].map(
       (s): ApplyEvent => ({ type: "polled", at: at(s + 1), address: "finance/o2c", loadId: "5b7c2e11-x", status: "RUNNING", elapsedMs: s * 1000 }),
