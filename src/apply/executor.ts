@@ -245,7 +245,8 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
         let windowMs = 0;
         if (reached) {
           maybeStarted = true;
-          windowMs = Math.max(0, Math.min(policy.settleMs, deadline - clock.now()));
+          const watchMs = err instanceof ApiError && err.kind === "http" ? policy.failedAnswerWatchMs : policy.lostAnswerWatchMs;
+          windowMs = Math.max(0, Math.min(watchMs, deadline - clock.now()));
           emit({ type: "checking", at: at(), address: m.address, windowMs, reason: `the trigger may have reached the service: ${errorText(err)}` });
         }
         const started = await findStartedLoad(m, before, windowMs);

@@ -9,8 +9,10 @@ export interface PollPolicy {
   maxIntervalMs: number;
   /** Wait as a fraction of the time elapsed since the trigger. */
   fraction: number;
-  /** How long to look for the load of a trigger whose answer was lost. */
-  settleMs: number;
+  /** How long to watch last-load for the load of a trigger whose answer was lost (connection closed or timed out after sending). */
+  lostAnswerWatchMs: number;
+  /** The same for a trigger the service answered with a 5xx, which may yet have started a load. */
+  failedAnswerWatchMs: number;
   /** Triggers sent at most for one model (the first and re-sends after last-load showed none started). */
   maxTriggerAttempts: number;
   /** Wait before re-sending a trigger that failed and started nothing. */
@@ -24,8 +26,10 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   maxIntervalMs: 5 * 60_000,
   fraction: 0.1,
   // A minute: a load that shows up later than that after a lost answer would be sent twice; a
-  // trigger that truly never arrived costs this much before it is sent again.
-  settleMs: 60_000,
+  // trigger that truly never arrived costs this much before it is sent again. A 5xx is an answer
+  // that says the trigger failed: a shorter watch covers a gateway's error after the service took it.
+  lostAnswerWatchMs: 60_000,
+  failedAnswerWatchMs: 15_000,
   maxTriggerAttempts: 3,
   retryDelayMs: 2_000,
   maxReadFailures: 5,

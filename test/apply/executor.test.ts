@@ -106,23 +106,26 @@ describe("executePlan", () => {
 
   it("counts the timeout from the first trigger, through the watch and the re-send", async () => {
     const api = new FakeApi([fake({ address: "a/m", triggerFaults: ["5xx-nothing"], durationMs: 70_000 })], () => Date.now());
-    const { byAddress } = await run([plannedModel({ address: "a/m", timeoutMs: 100_000 })], api);
-    // Sent at 0 s (503, nothing started), watched until 60 s, sent again at 62 s; the load would end at 132 s.
+    const { byAddress } = await run([plannedModel({ address: "a/m", timeoutMs: 80_000 })], api);
+    // Sent at 0 s (503, nothing started), watched until 15 s, sent again at 17 s; the load would end
+    // at 87 s, past the 80 s that started with the first trigger.
     expect(api.triggers("model-m")).toBe(2);
-    expect(byAddress.get("a/m")).toMatchObject({ result: "timed_out", durationMs: 100_000 });
+    expect(byAddress.get("a/m")).toMatchObject({ result: "timed_out", durationMs: 80_000 });
   });
 
   it("stops watching at the timeout and does not send again when no load of a failed trigger appears", async () => {
     const api = new FakeApi([fake({ address: "a/m", triggerFaults: ["5xx-nothing", "5xx-nothing", "5xx-nothing"] })], () => Date.now());
-    const { byAddress } = await run([plannedModel({ address: "a/m", timeoutMs: 90_000 })], api);
+    const { byAddress, events } = await run([plannedModel({ address: "a/m", timeoutMs: 30_000 })], api);
+    // Sent at 0 s, watched 15 s, sent again at 17 s, watched the 13 s left.
     expect(api.triggers("model-m")).toBe(2);
-    expect(byAddress.get("a/m")).toMatchObject({ result: "timed_out", durationMs: 90_000 });
-    expect(byAddress.get("a/m")?.message).toMatch(/^no load appeared within 1m30s of the first trigger, and it was not sent again: /);
+    expect(events.filter((e) => e.type === "checking").map((e) => (e as { windowMs: number }).windowMs)).toEqual([15_000, 13_000]);
+    expect(byAddress.get("a/m")).toMatchObject({ result: "timed_out", durationMs: 30_000 });
+    expect(byAddress.get("a/m")?.message).toMatch(/^no load appeared within 30s of the first trigger, and it was not sent again: /);
   });
 
   it("re-sends a trigger only after last-load shows the failed one started nothing", async () => {
     const api = new FakeApi([fake({ address: "a/m", triggerFaults: ["5xx-nothing"] })], () => Date.now());
-    const { byAddress } = await run([plannedModel({ address: "a/m" })], api, { policy: { settleMs: 2_000 } });
+    const { byAddress } = await run([plannedModel({ address: "a/m" })], api, { policy: { failedAnswerWatchMs: 2_000 } });
     expect(api.triggers("model-m")).toBe(2);
     expect(api.loadsStarted("model-m")).toBe(1);
     expect(byAddress.get("a/m")?.result).toBe("succeeded");
@@ -138,7 +141,7 @@ describe("executePlan", () => {
 
   it("adopts the running load when a re-sent trigger is refused after a lost one (the load showed up late)", async () => {
     const api = new FakeApi([fake({ address: "a/m", last: previous, triggerFaults: ["lost"], appearDelayMs: 20_000, durationMs: 60_000 })], () => Date.now());
-    const { byAddress } = await run([plannedModel({ address: "a/m" })], api, { policy: { settleMs: 5_000 } });
+    const { byAddress } = await run([plannedModel({ address: "a/m" })], api, { policy: { lostAnswerWatchMs: 5_000 } });
     expect(api.loadsStarted("model-m")).toBe(1);
     expect(api.triggers("model-m")).toBe(2); // the lost one, and one refused with 409
     expect(byAddress.get("a/m")?.result).toBe("succeeded");
