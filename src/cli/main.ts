@@ -87,10 +87,23 @@ export async function main(argv: string[]): Promise<number> {
       return;
     }
     if (argv[0] === "sim") return; // the simulator closes itself on the signal
+    if (writes && !process.stderr.destroyed) {
+      process.stderr.write("\ninterrupted again: exiting now. Loads already triggered keep running on the service, unverified; see `reloadctl status`.\n");
+    }
     process.exit(130);
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  // A reader that goes away (`| head`) must not stop an apply halfway: the loads in flight are
+  // still verified, and the exit code still says how they ended. Other write errors are said once.
+  let writeFailed = false;
+  const onWriteError = (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE" || writeFailed) return;
+    writeFailed = true;
+    if (!process.stderr.destroyed) process.stderr.write(`reloadctl: cannot write the output: ${err.code ?? err.message}\n`);
+  };
+  process.stdout.on("error", onWriteError);
+  process.stderr.on("error", onWriteError);
   const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), interrupt: interrupt.signal, hints: {} };
   try {
     return await run(argv, io);

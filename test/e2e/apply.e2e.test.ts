@@ -56,6 +56,24 @@ describe("apply (e2e)", () => {
     expect(r.stdout + r.stderr).not.toContain(KEY);
   });
 
+  it("keeps verifying when the reader of its output goes away (| head -1), and exits by the loads' results", async () => {
+    const manifest = writeFile(dir, "m.yaml", testManifest(4));
+    const child = spawnCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.stdin.end();
+    // Like `head -1`: read the first line, then close the pipe.
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
+    // Every load it triggered was followed to its end: none is left running on the service.
+    for (let n = 1; n <= 4; n++) expect(sim.loadsStarted(id(n)), `loads of m${n}`).toBe(1);
+    const status = await runCli(["status", "-c", manifest, "--json"], { env: env() });
+    expect(status.stdout).not.toContain('"RUNNING"');
+  });
+
   it("holds parallelism and poolParallelism, as the simulator sees them", async () => {
     const manifest = writeFile(dir, "m.yaml", testManifest(6).replace("parallelism: 4", "parallelism: 3").replace("poolParallelism: 2", "poolParallelism: 2"));
     const r = await runCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
@@ -170,6 +188,7 @@ describe("apply (e2e)", () => {
     const r = await done;
     expect(r.code).toBe(130);
     expect(r.stdout).not.toContain('"type":"summary"');
+    expect(r.stderr).toContain("interrupted again: exiting now. Loads already triggered keep running on the service, unverified");
   });
 
   it("settles a trigger answered 500 by last-load, then re-sends it: one load", async () => {
