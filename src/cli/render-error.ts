@@ -37,7 +37,7 @@ function apiLines(err: ApiError, tokenEnv: string): { message: string; hint: str
   } else {
     message = err.message;
   }
-  const ref = err.reference ? `reference ${err.reference}` : null;
+  const ref = err.reference && !message.includes(`reference ${err.reference}`) ? `reference ${err.reference}` : null;
   return { message, hint: [ref, hint].filter(Boolean).join(" · ") || null };
 }
 

@@ -48,6 +48,66 @@ export function fitLine(line: Line, width: number): Line {
   return out;
 }
 
+/**
+ * The line wrapped at spaces to `width`, each continuation indented by `indent` spaces (a word
+ * longer than a line is broken). For what must be read whole on a narrow terminal: a failure's
+ * message, a note; tables cut their cells instead (fitLine).
+ */
+export function wrapLine(line: Line, width: number, indent: number): Line[] {
+  const pad = Math.max(0, Math.min(indent, width - 10));
+  const lines: Line[] = [[]];
+  let used = 0;
+  let from: Span | null = null; // the span the current line's last piece came from
+  const newLine = () => {
+    lines.push(pad > 0 ? [span(" ".repeat(pad))] : []);
+    used = pad;
+    from = null;
+  };
+  const put = (s: Span, text: string) => {
+    const current = lines[lines.length - 1]!;
+    const last = current[current.length - 1];
+    // Pieces of one span stay one span: one colour run, not one per word.
+    if (from === s && last) last.text += text;
+    else current.push({ ...s, text });
+    from = s;
+  };
+  for (const s of line) {
+    for (const token of s.text.split(/(\s+)/u)) {
+      if (token === "") continue;
+      const blank = /^\s+$/u.test(token);
+      let rest = token;
+      let w = textWidth(rest);
+      if (used + w > width && used > pad) {
+        newLine();
+        if (blank) continue; // a break takes the place of the spaces
+      }
+      while (used + w > width) {
+        // A word longer than the line: break it.
+        const head = Array.from(rest).slice(0, Math.max(1, width - used)).join("");
+        put(s, head);
+        rest = rest.slice(head.length);
+        w = textWidth(rest);
+        newLine();
+      }
+      if (rest !== "") {
+        put(s, rest);
+        used += w;
+      }
+    }
+  }
+  return lines.map((l) => fitLine(l, width));
+}
+
+/**
+ * A table row whose last cell is a message starting at `messageColumn`: the message wraps, under
+ * itself when there is room for it, else on indented lines below. A row whose other cells do not
+ * fit is cut, as table rows are.
+ */
+export function wrapRowMessage(row: Line, messageColumn: number, width: number): Line[] {
+  if (messageColumn >= width) return [row];
+  return wrapLine(row, width, width - messageColumn >= 24 ? messageColumn : 6);
+}
+
 export function paintLine(line: Line, style: Style): string {
   return line.map((s) => (s.tone ? style[s.tone](s.text) : s.text)).join("");
 }

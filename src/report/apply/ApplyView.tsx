@@ -4,9 +4,9 @@ import { useEffect, useReducer, useState } from "react";
 import { Box, Static, useApp, useStdout } from "ink";
 import type { ApplyEventSource } from "./event-source.js";
 import { InkLine } from "../InkLines.js";
-import { span, type Line } from "../lines.js";
+import { span, wrapLine, type Line } from "../lines.js";
 import { initialApplyState, isActive, reduceApply } from "./apply-model.js";
-import { INTERRUPTED_NOTE, applyHeader, applyTotal, liveCounts, outcomeCounts, rowLayout, rowLine, totalTone } from "./apply-lines.js";
+import { INTERRUPTED_NOTE, applyHeader, applyTotal, liveCounts, outcomeCounts, rowLayout, rowLine, settledRowLines, totalTone } from "./apply-lines.js";
 
 export interface ApplyViewProps {
   events: ApplyEventSource;
@@ -47,18 +47,18 @@ export function ApplyView({ events, now = Date.now, width, color = true, tickMs 
   if (state.startedAt !== null || state.rows.length > 0) settled.push({ key: "header", lines: [applyHeader(state), []] });
   for (const address of state.finished) {
     const row = state.rows.find((r) => r.address === address);
-    if (row) settled.push({ key: address, lines: [rowLine(row, layout, t)] });
+    if (row) settled.push({ key: address, lines: settledRowLines(row, layout, t, w) });
   }
 
   const live: Line[] = state.rows.filter(isActive).map((row) => rowLine(row, layout, t));
   const queued = state.rows.filter((r) => r.phase === "queued").length;
   if (!done && queued > 0) live.push([span(`  ${queued} queued`, "dim")]);
   if (!done && state.interrupted) {
-    live.push([span(`  ${INTERRUPTED_NOTE}`, "yellow")]);
+    live.push(...wrapLine([span(`  ${INTERRUPTED_NOTE}`, "yellow")], w, 2));
   }
   if (state.summary !== null) {
     const counts = outcomeCounts(state.summary.models);
-    live.push([], [span(applyTotal(counts, state.summary.durationMs, state.summary.interrupted), totalTone(counts, state.summary.interrupted))]);
+    live.push([], ...wrapLine([span(applyTotal(counts, state.summary.durationMs, state.summary.interrupted), totalTone(counts, state.summary.interrupted))], w, 2));
   } else if (state.startedAt !== null) {
     const counts = liveCounts(state);
     live.push([], [span(applyTotal(counts, Math.max(0, t - state.startedAt), state.interrupted), "dim")]);

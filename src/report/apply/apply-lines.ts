@@ -1,7 +1,7 @@
 // Apply rows and totals as lines, shared by the live Ink view and the plain-text summary.
 import type { ModelOutcome } from "../../apply/events.js";
 import { formatElapsed } from "../../shared/duration.js";
-import { span, type Line } from "../lines.js";
+import { lineText, span, wrapRowMessage, type Line } from "../lines.js";
 import { ACTION_SHORT } from "../load-words.js";
 import { oneLine, padEnd, shortId, textWidth, truncate, type Tone } from "../style.js";
 import { isActive, type ApplyRow, type ApplyState } from "./apply-model.js";
@@ -150,6 +150,19 @@ function activeLook(row: ApplyRow, now: number): Look {
     label: row.phase === "triggered" ? "triggered" : "running",
     message: [load, retries].filter((t) => t !== "").join(" · "),
   };
+}
+
+/** Spans of a row (rowLine) before its message. */
+const ROW_PREFIX_SPANS = 6;
+
+/**
+ * A finished row for a terminal `width` columns wide: its message (why it failed, the service's
+ * words) wraps under itself rather than being cut, since this is the run's record.
+ */
+export function settledRowLines(row: ApplyRow, layout: RowLayout, now: number, width: number): Line[] {
+  const line = rowLine(row, layout, now);
+  const messageColumn = textWidth(lineText(line.slice(0, ROW_PREFIX_SPANS)));
+  return wrapRowMessage(line, messageColumn, width);
 }
 
 /** `  ✔ finance/p2p          partial   SUCCESS      1m 12s   message` */

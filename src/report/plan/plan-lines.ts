@@ -2,7 +2,7 @@
 import { displayFile } from "../../manifest/display-file.js";
 import { isInProgress } from "../../shared/types.js";
 import type { PlanDocument, PlannedModel, PlannedTable } from "../../plan/types.js";
-import { span, type Line, type Span } from "../lines.js";
+import { span, wrapLine, type Line, type Span } from "../lines.js";
 import { ACTION_PHRASE, lastLoadSpans } from "../load-words.js";
 import { oneLine, padEnd, shortId, textWidth, truncate } from "../style.js";
 
@@ -158,10 +158,11 @@ export function planLines(doc: PlanDocument, opts: PlanLinesOptions): Line[] {
   lines.push([span(planTotal(doc), "bold")]);
   if (opts.savedTo) {
     const hash = opts.planSha256 ? ` (sha256 ${shortId(opts.planSha256)})` : "";
-    lines.push([
-      span(`Saved to ${opts.savedTo}${hash}. Run it with: `),
-      span(`reloadctl apply ${shellWord(opts.savedTo)}`, "bold"),
-    ]);
+    const saved = span(`Saved to ${opts.savedTo}${hash}. Run it with: `);
+    const command = span(`reloadctl apply ${shellWord(opts.savedTo)}`, "bold");
+    // The command to copy must be whole: on a narrow terminal it gets a line of its own.
+    if (textWidth(saved.text + command.text) <= width) lines.push([saved, command]);
+    else lines.push(...wrapLine([{ ...saved, text: saved.text.trimEnd() }], width, 2), [span("  "), command]);
   }
   return lines;
 }

@@ -3,7 +3,7 @@ import { displayFile } from "../../manifest/display-file.js";
 import type { StatusDocument, StatusRow } from "../../status/types.js";
 import { isInProgress } from "../../shared/types.js";
 import { formatElapsed } from "../../shared/duration.js";
-import { span, type Line, type Span } from "../lines.js";
+import { span, wrapRowMessage, type Line, type Span } from "../lines.js";
 import { ageText, loadDurationMs, msSince, statusTone } from "../load-words.js";
 import { oneLine, padEnd, textWidth, truncate, type Tone } from "../style.js";
 
@@ -95,6 +95,7 @@ export function statusLines(doc: StatusDocument, opts: StatusLinesOptions): Line
       "dim",
     ),
   ];
+  const messageColumn = w.address + w.status + w.loadType + w.started + w.ended + w.duration + 6 * 2;
   const body: Line[] = rows.map((c) => [
     ...cell(c.address, w.address),
     ...cell(c.status, w.status, c.statusTone),
@@ -114,7 +115,8 @@ export function statusLines(doc: StatusDocument, opts: StatusLinesOptions): Line
     ],
     [],
     head,
-    ...body,
+    // A message (why a load failed) wraps under itself rather than being cut.
+    ...body.flatMap((row) => wrapRowMessage(row, messageColumn, width)),
     [],
     [span(statusTotal(doc), "bold")],
   ];

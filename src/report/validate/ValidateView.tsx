@@ -1,8 +1,9 @@
 // `validate` on a TTY: the same lines as the text view, coloured with Ink.
-import { Box, Text } from "ink";
+import { Box, Text, useStdout } from "ink";
 import type { Manifest } from "../../manifest/types.js";
 import type { ManifestError } from "../../shared/errors.js";
-import type { Line, Span } from "../lines.js";
+import { InkLine } from "../InkLines.js";
+import { wrapLine, type Line } from "../lines.js";
 import { problemBlocks, summaryLine, validLine } from "./validate-lines.js";
 
 export interface ValidateViewProps {
@@ -10,40 +11,37 @@ export interface ValidateViewProps {
   manifest?: Manifest;
   /** false draws no colour (NO_COLOR, --no-color). */
   color?: boolean;
+  /** Columns; default: the terminal's. */
+  width?: number;
 }
 
-function SpanText({ span, color }: { span: Span; color: boolean }) {
-  if (!color || span.tone === undefined) return <Text>{span.text}</Text>;
-  if (span.tone === "dim") return <Text dimColor>{span.text}</Text>;
-  if (span.tone === "bold") return <Text bold>{span.text}</Text>;
-  return <Text color={span.tone}>{span.text}</Text>;
-}
-
-/** A message wraps; a code-frame line is cut at the edge, since wrapping would misplace its caret. */
-function LineText({ line, color, cut = false }: { line: Line; color: boolean; cut?: boolean }) {
+/** A message wraps at words, continuing indented; a code-frame line is cut at the edge, since wrapping would misplace its caret. */
+function Wrapped({ line, width, color }: { line: Line; width: number; color: boolean }) {
   return (
-    <Text wrap={cut ? "truncate-end" : "wrap"}>
-      {line.map((s, i) => (
-        <SpanText key={i} span={s} color={color} />
+    <>
+      {wrapLine(line, width, 2).map((part, i) => (
+        <InkLine key={i} line={part} width={width} color={color} />
       ))}
-    </Text>
+    </>
   );
 }
 
-export function ValidateView({ error, manifest, color = true }: ValidateViewProps) {
-  if (!error) return manifest ? <LineText line={validLine(manifest)} color={color} /> : null;
+export function ValidateView({ error, manifest, color = true, width }: ValidateViewProps) {
+  const { stdout } = useStdout();
+  const w = width ?? (stdout.columns || 100);
+  if (!error) return manifest ? <Wrapped line={validLine(manifest)} width={w} color={color} /> : null;
   return (
     <Box flexDirection="column">
       {problemBlocks(error).map((block, i) => (
         <Box key={i} flexDirection="column">
-          <LineText line={block.heading} color={color} />
+          <Wrapped line={block.heading} width={w} color={color} />
           {block.frame.map((line, j) => (
-            <LineText key={j} line={line} color={color} cut />
+            <InkLine key={j} line={line} width={w} color={color} />
           ))}
         </Box>
       ))}
       <Text> </Text>
-      <LineText line={summaryLine(error)} color={color} />
+      <Wrapped line={summaryLine(error)} width={w} color={color} />
     </Box>
   );
 }

@@ -14,5 +14,5 @@ export async function renderValidateTty(input: ValidateTtyInput, stream: TtyStre
     import("./ValidateView.js"),
   ]);
   const columns = stream.columns !== undefined && stream.columns > 0 ? stream.columns : 100;
-  stream.write(`${renderToString(createElement(ValidateView, { ...input, color: opts.color ?? true }), { columns })}\n`);
+  stream.write(`${renderToString(createElement(ValidateView, { ...input, color: opts.color ?? true, width: columns }), { columns })}\n`);
 }

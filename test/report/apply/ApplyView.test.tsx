@@ -84,6 +84,19 @@ describe("ApplyView", () => {
       Apply: 2 succeeded, 1 warning, 1 failed, 1 skipped · 2m 14s"
     `);
   });
+
+  test("on a narrow terminal a finished row's message wraps under itself, whole", async () => {
+    const source = testSource();
+    const view = render(<ApplyView events={source} now={frozenAt(134)} color={false} width={64} />);
+    await vi.waitFor(() => expect(source.listeners.size).toBe(1));
+    source.emit(...runningEvents, ...finishRun);
+    await vi.waitFor(() => expect(source.listeners.size).toBe(0));
+    const final = view.frames.map(stripAnsi).find((f) => f.includes("Apply: "))!;
+    expect(final.split("\n").every((line) => line.length <= 64)).toBe(true);
+    // Too little room beside the columns: the message goes on indented lines below its row.
+    expect(final).toContain(["  ✖ logistics/returns    complete  ERROR        55s      Table", "      RET: column X missing"].join("\n"));
+    expect(final).toContain("Apply: 2 succeeded, 1 warning, 1 failed, 1 skipped · 2m 14s");
+  });
 });
 
 function fakeTerminal() {

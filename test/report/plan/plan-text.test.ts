@@ -91,6 +91,11 @@ describe("renderPlanText", () => {
     expect(text.split("\n").at(-1)).toBe(`Saved to my plans/it's.json. Run it with: reloadctl apply 'my plans/it'\\''s.json'`);
   });
 
+  test("on a narrow terminal the command to run the saved plan gets a line of its own, whole", () => {
+    const text = renderPlanText(allSkipPlan(), { now: NOW, color: false, width: 40, savedTo: "plans/nightly.json", planSha256: "3f9a0c1b".repeat(8) });
+    expect(text.split("\n").slice(-3)).toEqual(["Saved to plans/nightly.json (sha256", "  3f9a0c1b…). Run it with:", "  reloadctl apply plans/nightly.json"]);
+  });
+
   test("service text cannot inject control codes or break lines", () => {
     const doc = planDoc([
       model({ address: "finance/o2c", lastLoad: { id: null, status: "ERROR", loadType: null, startDate: null, endDate: null, message: "bad\n\x1b[31mthing\x1b[0m" } }),
