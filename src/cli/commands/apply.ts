@@ -135,7 +135,7 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
     );
   }
   const manifest = await openManifest(values.config, io);
-  const doc = await makePlan(manifest, io, selection);
+  const doc = await makePlan(manifest, io, selection, format === "tty");
   const planSha256 = sha256(serializePlan(doc));
   if (format === "json") io.stdout.write(`${JSON.stringify({ type: "plan", plan: doc })}\n`);
   else await showPlan(doc, io, { format, color, savedTo: null, planSha256 });
@@ -147,5 +147,6 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
       return answer === "interrupted" ? 130 : 1;
     }
   }
+  if (format === "tty") io.stdout.write("\n"); // the plan (and the answer), then the run
   return runPlan(doc, manifest, io, run);
 }

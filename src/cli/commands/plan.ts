@@ -44,13 +44,19 @@ export async function showPlan(doc: PlanDocument, io: Io, opts: ShowPlanOptions)
   }
 }
 
-/** Reads the service and builds the plan; the command and apply share it. */
-export async function makePlan(manifest: Manifest, io: Io, selection: { select: string[]; exclude: string[] }) {
+/**
+ * Reads the service and builds the plan; the command and apply share it. On a terminal
+ * (`showProgress`), a line on stderr says what it waits for until the plan is drawn.
+ */
+export async function makePlan(manifest: Manifest, io: Io, selection: { select: string[]; exclude: string[] }, showProgress = false) {
   const client = openClient(manifest, io);
+  const progress = showProgress && Boolean(io.stderr.isTTY);
+  if (progress) io.stderr.write(`reading the models' last loads from ${client.baseUrl}…`);
   try {
     const doc = await buildPlan({ manifest, api: client, selection, now: Date.now, signal: io.interrupt });
     return doc;
   } finally {
+    if (progress) io.stderr.write("\r\x1b[2K"); // the line goes: the plan takes its place
     await client.close();
   }
 }
@@ -61,7 +67,7 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
   const format = resolveFormat(values, io);
   const color = useColor(values, io, format);
   const manifest = await openManifest(values.config, io);
-  const doc = await makePlan(manifest, io, selectionOf(values));
+  const doc = await makePlan(manifest, io, selectionOf(values), format === "tty");
   const text = serializePlan(doc);
   if (values.out !== undefined) await writePlanFile(values.out, text);
   await showPlan(doc, io, { format, color, savedTo: values.out ?? null, planSha256: sha256(text) });
