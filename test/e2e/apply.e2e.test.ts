@@ -54,7 +54,7 @@ describe("apply (e2e)", () => {
     expect(sim.stats().rateLimited).toBeGreaterThanOrEqual(2);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).not.toContain(KEY);
-  });
+  }, 90_000); // m4's 503 is watched 15 s in real time before the re-send: ~20 s on a quiet machine
 
   it("keeps verifying when the reader of its output goes away (| head -1), and exits by the loads' results", async () => {
     const manifest = writeFile(dir, "m.yaml", testManifest(4));
