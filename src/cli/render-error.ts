@@ -26,19 +26,18 @@ const STATUS_TEXT: Record<number, string> = { 400: "Bad Request", 401: "Unauthor
 function apiLines(err: ApiError, tokenEnv: string): { message: string; hint: string | null } {
   const said = err.serviceMessage ? `: ${err.serviceMessage}` : "";
   const code = err.status === null ? "" : `${err.status} ${STATUS_TEXT[err.status] ?? ""}`.trim();
-  let message: string;
+  // The client's message already carries the service's reference; the two rewritten here add it.
+  let message = err.message;
   let hint = err.hint;
+  const ref = err.reference ? `reference ${err.reference}` : null;
   if (err.status === 401) {
     message = `the service refused the key (${code})${said}`;
-    hint = `check ${tokenEnv} and CELONIS_KEY_TYPE (USER_KEY → Bearer, APP_KEY → AppKey)`;
+    hint = [ref, `check ${tokenEnv} and CELONIS_KEY_TYPE (USER_KEY → Bearer, APP_KEY → AppKey)`].filter(Boolean).join(" · ");
   } else if (err.status === 403) {
     message = `the key has no permission here (${code})${said}`;
-    hint ??= "the key needs Edit on the data pool (scope integration.data-pools)";
-  } else {
-    message = err.message;
+    hint = [ref, hint ?? "the key needs Edit on the data pool (scope integration.data-pools)"].filter(Boolean).join(" · ");
   }
-  const ref = err.reference && !message.includes(`reference ${err.reference}`) ? `reference ${err.reference}` : null;
-  return { message, hint: [ref, hint].filter(Boolean).join(" · ") || null };
+  return { message, hint };
 }
 
 export function renderError(err: unknown, ctx: ErrorContext): RenderedError {
