@@ -99,11 +99,12 @@ export function wrapLine(line: Line, width: number, indent: number): Line[] {
 }
 
 /**
- * A table row whose last cell is a message starting at `messageColumn`: the message wraps, under
- * itself when there is room for it, else on indented lines below. A row whose other cells do not
- * fit is cut, as table rows are.
+ * A table row, its `cells` then a `message`: the message wraps, under itself when there is room
+ * for it, else on indented lines below. A row whose cells do not fit is cut, as table rows are.
  */
-export function wrapRowMessage(row: Line, messageColumn: number, width: number): Line[] {
+export function wrapRowMessage(cells: Line, message: Span | null, width: number): Line[] {
+  const row = message === null ? cells : [...cells, message];
+  const messageColumn = textWidth(lineText(cells));
   if (messageColumn >= width) return [row];
   return wrapLine(row, width, width - messageColumn >= 24 ? messageColumn : 6);
 }

@@ -22,9 +22,10 @@ describe("wrapLine", () => {
   });
 
   it("wraps a row's message only when the row's other cells fit; else cuts the row like a table", () => {
-    const row = [span("a/b       ERROR     "), span("why it failed, in full", "red")];
-    expect(texts(wrapRowMessage(row, 20, 34))).toEqual(["a/b       ERROR     why it failed,", "      in full"]);
-    expect(texts(wrapRowMessage(row, 20, 60))).toEqual(["a/b       ERROR     why it failed, in full"]);
-    expect(wrapRowMessage(row, 20, 18)).toEqual([row]);
+    const cells = [span("a/b       ERROR     ")];
+    const message = span("why it failed, in full", "red");
+    expect(texts(wrapRowMessage(cells, message, 34))).toEqual(["a/b       ERROR     why it failed,", "      in full"]);
+    expect(texts(wrapRowMessage(cells, message, 60))).toEqual(["a/b       ERROR     why it failed, in full"]);
+    expect(wrapRowMessage(cells, message, 18)).toEqual([[...cells, message]]);
   });
 });

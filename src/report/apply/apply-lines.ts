@@ -1,7 +1,7 @@
 // Apply rows and totals as lines, shared by the live Ink view and the plain-text summary.
 import type { ModelOutcome } from "../../apply/events.js";
 import { formatElapsed } from "../../shared/duration.js";
-import { lineText, span, wrapRowMessage, type Line } from "../lines.js";
+import { span, wrapRowMessage, type Line, type Span } from "../lines.js";
 import { ACTION_SHORT } from "../load-words.js";
 import { oneLine, padEnd, shortId, textWidth, truncate, type Tone } from "../style.js";
 import { isActive, type ApplyRow, type ApplyState } from "./apply-model.js";
@@ -152,21 +152,22 @@ function activeLook(row: ApplyRow, now: number): Look {
   };
 }
 
-/** Spans of a row (rowLine) before its message. */
-const ROW_PREFIX_SPANS = 6;
-
 /**
  * A finished row for a terminal `width` columns wide: its message (why it failed, the service's
  * words) wraps under itself rather than being cut, since this is the run's record.
  */
 export function settledRowLines(row: ApplyRow, layout: RowLayout, now: number, width: number): Line[] {
-  const line = rowLine(row, layout, now);
-  const messageColumn = textWidth(lineText(line.slice(0, ROW_PREFIX_SPANS)));
-  return wrapRowMessage(line, messageColumn, width);
+  const { cells, message } = rowParts(row, layout, now);
+  return wrapRowMessage(cells, message, width);
 }
 
 /** `  ✔ finance/p2p          partial   SUCCESS      1m 12s   message` */
 export function rowLine(row: ApplyRow, layout: RowLayout, now: number): Line {
+  const { cells, message } = rowParts(row, layout, now);
+  return message === null ? cells : [...cells, message];
+}
+
+function rowParts(row: ApplyRow, layout: RowLayout, now: number): { cells: Line; message: Span | null } {
   const finished = row.phase === "finished";
   const look = finished ? outcomeLook(row) : activeLook(row, now);
   const elapsedMs = finished
@@ -177,7 +178,7 @@ export function rowLine(row: ApplyRow, layout: RowLayout, now: number): Line {
       ? null
       : now - row.startedAt;
   const address = truncate(oneLine(row.address), layout.addressWidth);
-  const line: Line = [
+  const cells: Line = [
     span("  "),
     span(look.symbol, look.tone),
     span(` ${padEnd(address, layout.addressWidth)}  ${padEnd(ACTION_SHORT[row.action], ACTION_COLUMN)}  `),
@@ -185,6 +186,5 @@ export function rowLine(row: ApplyRow, layout: RowLayout, now: number): Line {
     span(" ".repeat(Math.max(0, STATUS_COLUMN - textWidth(look.label)) + 2)),
     span(padEnd(elapsedMs === null ? "" : formatElapsed(elapsedMs), ELAPSED_COLUMN) + "  "),
   ];
-  if (look.message !== "") line.push(span(look.message, finished && look.tone !== "green" ? look.tone : "dim"));
-  return line;
+  return { cells, message: look.message === "" ? null : span(look.message, finished && look.tone !== "green" ? look.tone : "dim") };
 }

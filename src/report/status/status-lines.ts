@@ -95,16 +95,21 @@ export function statusLines(doc: StatusDocument, opts: StatusLinesOptions): Line
       "dim",
     ),
   ];
-  const messageColumn = w.address + w.status + w.loadType + w.started + w.ended + w.duration + 6 * 2;
-  const body: Line[] = rows.map((c) => [
-    ...cell(c.address, w.address),
-    ...cell(c.status, w.status, c.statusTone),
-    ...cell(c.loadType, w.loadType),
-    ...cell(c.started, w.started, "dim"),
-    ...cell(c.ended, w.ended, "dim"),
-    ...cell(c.duration, w.duration),
-    span(c.message, c.messageTone),
-  ]);
+  // A message (why a load failed) wraps under itself rather than being cut.
+  const body: Line[] = rows.flatMap((c) =>
+    wrapRowMessage(
+      [
+        ...cell(c.address, w.address),
+        ...cell(c.status, w.status, c.statusTone),
+        ...cell(c.loadType, w.loadType),
+        ...cell(c.started, w.started, "dim"),
+        ...cell(c.ended, w.ended, "dim"),
+        ...cell(c.duration, w.duration),
+      ],
+      span(c.message, c.messageTone),
+      width,
+    ),
+  );
   return [
     [
       span("reloadctl status", "bold"),
@@ -115,8 +120,7 @@ export function statusLines(doc: StatusDocument, opts: StatusLinesOptions): Line
     ],
     [],
     head,
-    // A message (why a load failed) wraps under itself rather than being cut.
-    ...body.flatMap((row) => wrapRowMessage(row, messageColumn, width)),
+    ...body,
     [],
     [span(statusTotal(doc), "bold")],
   ];
