@@ -54,7 +54,7 @@ function againstManifest(p: PlannedModel, mm: ManifestModel): string[] {
 }
 
 /** Where the plan as a whole and the manifest disagree: its bounds, and which models its selection takes. */
-function planAgainstManifest(doc: PlanDocument, manifest: Manifest): string[] {
+function planAgainstManifest(doc: PlanDocument, manifest: Manifest, declared: ReadonlyMap<string, ManifestModel>): string[] {
   const out: string[] = [];
   if (doc.parallelism !== manifest.parallelism) out.push(`\`parallelism\` is ${manifest.parallelism} in the manifest, ${doc.parallelism} in the plan`);
   for (const pool of manifest.pools) {
@@ -74,17 +74,17 @@ function planAgainstManifest(doc: PlanDocument, manifest: Manifest): string[] {
   const expected = new Set(selected.map((m) => m.address));
   const shown = [...doc.selection.select.map((s) => `--select ${s}`), ...doc.selection.exclude.map((s) => `--exclude ${s}`)].join(" ") || "all models";
   for (const m of doc.models) {
-    if (!expected.has(m.address) && manifest.models.some((mm) => mm.address === m.address)) out.push(`${m.address}: is in the plan, but outside its selection (${shown})`);
+    if (!expected.has(m.address) && declared.has(m.address)) out.push(`${m.address}: is in the plan, but outside its selection (${shown})`);
   }
   for (const address of expected) if (!planned.has(address)) out.push(`${address}: the plan's selection (${shown}) takes it, but the plan has no entry for it`);
   return out;
 }
 
-async function modelReasons(input: StaleCheckInput, p: PlannedModel): Promise<string[]> {
+async function modelReasons(input: StaleCheckInput, declared: ReadonlyMap<string, ManifestModel>, p: PlannedModel): Promise<string[]> {
   const ref = { poolId: p.poolId, modelId: p.modelId };
   const opts = input.signal ? { signal: input.signal } : {};
   const reasons: string[] = [];
-  const mm = input.manifest?.models.find((m) => m.address === p.address);
+  const mm = declared.get(p.address);
   if (input.manifest && !mm) reasons.push("is not in the manifest");
   if (mm) reasons.push(...againstManifest(p, mm));
   let last: LastLoad | null;
@@ -129,11 +129,13 @@ export async function findStaleness(input: StaleCheckInput): Promise<string[]> {
   if (doc.baseUrl !== input.baseUrl) reasons.push(`the plan is for ${doc.baseUrl}, but the connection is ${input.baseUrl}`);
   if (input.manifest === null) reasons.push(`the manifest ${doc.manifest.path} cannot be read`);
   else if (input.manifest.sha256 !== doc.manifest.sha256) reasons.push(`the manifest ${doc.manifest.path} changed since the plan was made`);
-  if (input.manifest !== null) reasons.push(...planAgainstManifest(doc, input.manifest));
+  // The manifest's models by address: a plan may hold thousands.
+  const declared = new Map((input.manifest?.models ?? []).map((m) => [m.address, m]));
+  if (input.manifest !== null) reasons.push(...planAgainstManifest(doc, input.manifest, declared));
   if (doc.baseUrl !== input.baseUrl) return reasons; // reading another tenant's models says nothing
   const perModel = await Promise.all(
     (input.models ?? doc.models).map((m) =>
-      modelReasons(input, m).catch((err: unknown) => {
+      modelReasons(input, declared, m).catch((err: unknown) => {
         throw new ModelError(m.address, err);
       }),
     ),
