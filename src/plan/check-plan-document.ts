@@ -1,5 +1,4 @@
 // A saved plan is input like any other: check its shape before apply trusts a field of it.
-import type { PlanDocument } from "./types.js";
 
 type Check = (v: unknown) => boolean;
 const str: Check = (v) => typeof v === "string" && v !== "";
@@ -57,8 +56,4 @@ export function checkPlanDocument(doc: unknown): string[] {
     if (m.lastLoad !== null && m.lastLoad !== undefined) fields(`${where}.lastLoad`, m.lastLoad, { id: strOrNull, status: str, startDate: strOrNull }, problems);
   });
   return problems;
-}
-
-export function isPlanDocument(doc: unknown): doc is PlanDocument {
-  return checkPlanDocument(doc).length === 0;
 }
