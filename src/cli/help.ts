@@ -24,7 +24,7 @@ Commands:
 
 Flags:
   -h, --help      help (also: reloadctl <command> --help)
-      --version   the version
+      --version   the version (with --json: {"formatVersion", "tool", "node"})
 
 Connection: CELONIS_URL (else connection.url in the manifest), the key in CELONIS_API_TOKEN
 (or the variable named by connection.tokenEnv), CELONIS_KEY_TYPE USER_KEY (Bearer) or APP_KEY (AppKey).

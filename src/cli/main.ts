@@ -29,6 +29,11 @@ function wantsColor(args: string[], io: Io): boolean {
   return !args.includes("--no-color") && !(io.env.NO_COLOR ?? "") && Boolean(io.stderr.isTTY);
 }
 
+/** `--version --json`: the tool and the Node.js it runs on, for a pipeline's log or a bug report. */
+function versionDocument() {
+  return { formatVersion: 1, tool: { name: "reloadctl", version: VERSION }, node: process.versions.node };
+}
+
 /** Runs one invocation against the given streams; never throws. */
 export async function run(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
@@ -42,12 +47,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${HELP.main}\n`);
     return 0;
   }
-  if (name === "--version" || name === "-v") {
-    io.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
-  if (rest.includes("--version")) {
-    io.stdout.write(`${VERSION}\n`);
+  if (name === "--version" || name === "-v" || rest.includes("--version")) {
+    io.stdout.write(wantsJson(argv) ? `${JSON.stringify(versionDocument())}\n` : `${VERSION}\n`);
     return 0;
   }
   const load = COMMANDS[name];

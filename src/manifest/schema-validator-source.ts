@@ -1,4 +1,5 @@
-// Turns the JSON Schema into standalone validation code (ajv/dist/standalone), so the CLI never
+// Build-time only (not compiled into dist/, so ajv is a devDependency): turns the JSON Schema into
+// standalone validation code (ajv/dist/standalone), so the CLI never
 // pays for ajv's compiler at start-up. The output is committed as schema-validator.generated.ts;
 // test/manifest/schema-validator-sync.test.ts fails when it is stale and rewrites it with `-u`.
 import { Ajv2020 } from "ajv/dist/2020.js";
