@@ -20,6 +20,8 @@ export type ApplyEvent =
   | {
       type: "start";
       at: string;
+      /** The plan being applied (plan-id.ts), so logs and reports name the reviewed plan. */
+      planId: string;
       models: { address: string; action: Action }[];
       parallelism: number;
       poolParallelism: Record<string, number>;

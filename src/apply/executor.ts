@@ -81,6 +81,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
   emit({
     type: "start",
     at: at(),
+    planId: doc.planId,
     models: doc.models.map((m) => ({ address: m.address, action: m.action })),
     parallelism,
     poolParallelism: poolBounds,

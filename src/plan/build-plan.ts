@@ -8,6 +8,7 @@ import { ModelError } from "../shared/errors.js";
 import { isNotFound } from "../celonis/errors.js";
 import { VERSION } from "../version.js";
 import { decideAction } from "./decide-action.js";
+import { computePlanId } from "./plan-id.js";
 import { resolutionMessage, resolveTableWord, sameTableMessage } from "./resolve-tables.js";
 import { applySelection, type Selection } from "./select.js";
 import type { PlanDocument, PlannedModel, PlannedTable, PlanSummary } from "./types.js";
@@ -119,8 +120,10 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
   for (const m of planned) summary[m.action]++;
   const poolParallelism: Record<string, number> = {};
   for (const p of manifest.pools) poolParallelism[p.key] = p.poolParallelism;
+  const intent = { models: planned, parallelism: manifest.parallelism, poolParallelism };
   return {
     formatVersion: 1,
+    planId: computePlanId(intent),
     createdAt: new Date(now).toISOString(),
     expiresAt: new Date(now + PLAN_TTL_MS).toISOString(),
     tool: { name: "reloadctl", version: VERSION },

@@ -5,6 +5,7 @@ import { UserError } from "../shared/errors.js";
 import { fileErrorReason } from "../shared/file-errors.js";
 import type { PlanDocument } from "./types.js";
 import { checkPlanDocument } from "./check-plan-document.js";
+import { computePlanId } from "./plan-id.js";
 
 export function serializePlan(doc: PlanDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -50,5 +51,8 @@ export async function readPlanFile(path: string): Promise<{ doc: PlanDocument; s
   if (problems.length > 0) {
     throw new UserError(`${path} is not a usable plan: it was changed by hand or is damaged`, "make a new plan: reloadctl plan --out PLAN", problems.slice(0, 10));
   }
-  return { doc: d as PlanDocument, sha256: sha256(text) };
+  // The id apply reports is always that of what the file holds (older plans have none; an edited
+  // one is then caught, model by model, by the staleness check).
+  const plan = d as PlanDocument;
+  return { doc: { ...plan, planId: computePlanId(plan) }, sha256: sha256(text) };
 }

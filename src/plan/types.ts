@@ -54,6 +54,8 @@ export interface PlanSummary {
 
 export interface PlanDocument {
   formatVersion: 1;
+  /** A short stable hash of the plan's intent (models, actions, table ids, bounds): plan-id.ts. */
+  planId: string;
   createdAt: string;
   /** After this, apply refuses the plan as stale. */
   expiresAt: string;

@@ -125,8 +125,12 @@ describe("apply (e2e)", () => {
     expect(fresh.code).toBe(0);
     const ok = await runCli(["apply", planPath, "-c", manifest, "--json", "--select", "p1"], { env: env() });
     expect(ok.code).toBe(0);
-    const { byAddress } = summaryOf(ok.stdout);
+    const { byAddress, lines } = summaryOf(ok.stdout);
     expect([...byAddress.keys()]).toEqual(["p1/m1", "p1/m3"]); // narrowed by --select
+    // The run names the reviewed plan by its id, even narrowed.
+    const planId = (JSON.parse(readFileSync(planPath, "utf8")) as { planId: string }).planId;
+    expect(planId).toMatch(/^[0-9a-f]{12}$/);
+    expect(lines.find((l) => l.type === "start")).toMatchObject({ planId });
     expect(triggers().map((t) => t.path)).toEqual(expect.arrayContaining([expect.stringContaining("partial-sync")]));
   });
 

@@ -69,6 +69,8 @@ describe("plan (e2e)", () => {
     expect(stripTimes(JSON.parse(a.stdout))).toEqual(stripTimes(JSON.parse(b.stdout)));
     expect(readFileSync(`${dir}/plan.json`, "utf8")).toBe(b.stdout);
     const doc = JSON.parse(a.stdout);
+    expect(doc.planId).toMatch(/^[0-9a-f]{12}$/);
+    expect(JSON.parse(b.stdout).planId).toBe(doc.planId);
     expect(doc.models.map((m: { address: string }) => m.address)).toEqual(["p1/m1", "p1/m3", "p1/m5", "p2/m2", "p2/m4", "p2/m6"]);
     expect(doc.models[3].tables).toEqual([
       { name: "LFA1", alias: "Vendor Master", id: "33333333-3333-4333-8333-000000000023", word: "vendor master" },

@@ -1,5 +1,6 @@
 // Plan documents built by hand, for executor and renderer tests.
 import type { PlanDocument, PlannedModel } from "../../src/plan/types.js";
+import { computePlanId } from "../../src/plan/plan-id.js";
 
 export function plannedModel(over: Partial<PlannedModel> & { address: string }): PlannedModel {
   const [pool = "p", model = "m"] = over.address.split("/");
@@ -29,8 +30,9 @@ export function planDoc(models: PlannedModel[], over: Partial<PlanDocument> = {}
   for (const m of models) summary[m.action]++;
   const poolParallelism: Record<string, number> = {};
   for (const m of models) poolParallelism[m.pool] = 2;
-  return {
+  const doc: PlanDocument = {
     formatVersion: 1,
+    planId: "",
     createdAt: "2026-11-28T12:00:00.000Z",
     expiresAt: "2026-11-29T12:00:00.000Z",
     tool: { name: "reloadctl", version: "0.1.0" },
@@ -43,4 +45,5 @@ export function planDoc(models: PlannedModel[], over: Partial<PlanDocument> = {}
     summary,
     ...over,
   };
+  return over.planId === undefined ? { ...doc, planId: computePlanId(doc) } : doc;
 }

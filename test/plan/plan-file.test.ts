@@ -34,3 +34,17 @@ describe("plan files", () => {
     expect(readdirSync(d)).toEqual(["x.json"]);
   });
 });
+
+describe("plan files: the plan id", () => {
+  it("reads back the id of what the file holds: computed for a plan saved without one, recomputed for one edited by hand", async () => {
+    const d = dir();
+    const doc = planDoc([plannedModel({ address: "a/m" })]);
+    const { planId: _drop, ...older } = doc;
+    writeFileSync(join(d, "older.json"), JSON.stringify(older));
+    expect((await readPlanFile(join(d, "older.json"))).doc.planId).toBe(doc.planId);
+    writeFileSync(join(d, "edited.json"), JSON.stringify({ ...doc, parallelism: 9 }));
+    const edited = (await readPlanFile(join(d, "edited.json"))).doc.planId;
+    expect(edited).toMatch(/^[0-9a-f]{12}$/);
+    expect(edited).not.toBe(doc.planId);
+  });
+});

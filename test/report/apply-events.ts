@@ -19,6 +19,7 @@ export const runningEvents: ApplyEvent[] = [
   {
     type: "start",
     at: at(0),
+    planId: "3f9a0c1b2d4e",
     models: outcomes.map((o) => ({ address: o.address, action: o.action })),
     parallelism: 4,
     poolParallelism: { finance: 2, logistics: 2 },

@@ -42,6 +42,7 @@ export function planDoc(models: PlannedModel[]): PlanDocument {
   const count = (a: string) => models.filter((m) => m.action === a).length;
   return {
     formatVersion: 1,
+    planId: "3f9a0c1b2d4e",
     createdAt: new Date(NOW).toISOString(),
     expiresAt: new Date(NOW + H).toISOString(),
     tool: { name: "reloadctl", version: "0.1.0" },

@@ -87,12 +87,14 @@ export function boundsText(parallelism: number | null, poolParallelism: Record<s
   return parts.join(", ");
 }
 
-/** `reloadctl apply · 4 models · parallelism 4, 2 per pool` */
+/** `reloadctl apply · plan 3f9a0c1b2d4e · 4 models · parallelism 4, 2 per pool` */
 export function applyHeader(state: ApplyState): Line {
   const n = state.rows.length;
   const bounds = boundsText(state.parallelism, state.poolParallelism);
+  const plan = state.planId === null ? [] : [span(" · plan ", "dim"), span(state.planId, "cyan")];
   return [
     span("reloadctl apply", "bold"),
+    ...plan,
     span(` · ${n} ${n === 1 ? "model" : "models"}${bounds === "" ? "" : ` · ${bounds}`}`, "dim"),
   ];
 }

@@ -26,6 +26,7 @@ export type StartEvent = Extract<ApplyEvent, { type: "start" }>;
 export interface ApplyState {
   /** Epoch ms of the start event. */
   startedAt: number | null;
+  planId: string | null;
   parallelism: number | null;
   poolParallelism: Record<string, number>;
   /** In the order the start event listed them (models first seen later are appended). */
@@ -38,6 +39,7 @@ export interface ApplyState {
 
 export const initialApplyState: ApplyState = {
   startedAt: null,
+  planId: null,
   parallelism: null,
   poolParallelism: {},
   rows: [],
@@ -102,6 +104,7 @@ export function reduceApply(state: ApplyState, event: ApplyEvent): ApplyState {
       return {
         ...state,
         startedAt: epoch(event.at),
+        planId: event.planId,
         parallelism: event.parallelism,
         poolParallelism: event.poolParallelism,
         rows: [...state.rows, ...event.models.filter((m) => !known.has(m.address)).map((m) => newRow(m.address, m.action))],

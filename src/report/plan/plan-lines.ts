@@ -142,6 +142,8 @@ export function planLines(doc: PlanDocument, opts: PlanLinesOptions): Line[] {
       span(oneLine(displayFile(doc.manifest.path))),
       span(" → ", "dim"),
       span(oneLine(doc.baseUrl)),
+      span(" · plan ", "dim"),
+      span(doc.planId, "cyan"),
     ],
     [],
   ];

@@ -66,7 +66,7 @@ export function renderPlanMarkdown(doc: PlanDocument, opts: PlanMarkdownOptions)
   const partials = doc.models.filter((m) => m.action === "partial" && m.tables.length > 0);
   const rows = doc.models.map((m) => modelRow(m, opts.now));
   const footer =
-    `Plan sha256 ${code(shortId(opts.planSha256))} · manifest ${code(displayFile(doc.manifest.path))}` +
+    `Plan ${code(doc.planId)} (sha256 ${code(shortId(opts.planSha256))}) · manifest ${code(displayFile(doc.manifest.path))}` +
     ` @ sha256 ${code(shortId(doc.manifest.sha256))} · ${code(doc.baseUrl)}`;
 
   const build = (rowsKept: number, detailsKept: number): string => {

@@ -20,7 +20,7 @@ describe("ApplyView", () => {
     await vi.waitFor(() => expect(view.lastFrame()).toContain("1 running"));
     expect(view.lastFrame()).not.toContain("\x1b");
     expect(view.lastFrame()).toMatchInlineSnapshot(`
-      "reloadctl apply · 5 models · parallelism 4, 2 per pool
+      "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool
 
         · finance/ar           skip      skipped               fresh: last SUCCESS 42m ago, maxAge 6h
         ⚠ logistics/shipments  cache     WARNING      41s      Some rows rejected (counted as success)
@@ -39,7 +39,7 @@ describe("ApplyView", () => {
     source.emit(runningEvents[0]!, { type: "triggered", at: at(0), address: "finance/o2c", action: "full", adopted: false });
     await vi.waitFor(() => expect(view.lastFrame()).toContain("queued"));
     expect(view.lastFrame()).toMatchInlineSnapshot(`
-      "reloadctl apply · 5 models · parallelism 4, 2 per pool
+      "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool
 
         ⠋ finance/o2c          complete  triggered    0s
         4 queued
@@ -73,7 +73,7 @@ describe("ApplyView", () => {
     // the frame the user sees last before that is the one that first shows the summary.
     const final = view.frames.map(stripAnsi).find((f) => f.includes("Apply: "))!;
     expect(final).toMatchInlineSnapshot(`
-      "reloadctl apply · 5 models · parallelism 4, 2 per pool
+      "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool
 
         · finance/ar           skip      skipped               fresh: last SUCCESS 42m ago, maxAge 6h
         ⚠ logistics/shipments  cache     WARNING      41s      Some rows rejected (counted as success)
@@ -122,7 +122,7 @@ describe("runApplyTty", () => {
     await done;
     expect(source.listeners.size).toBe(0);
     const text = terminal.text();
-    expect(text).toContain("reloadctl apply · 5 models · parallelism 4, 2 per pool");
+    expect(text).toContain("reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool");
     expect(text).toContain("✖ logistics/returns    complete  ERROR        55s      Table RET: column X missing");
     expect(text).toContain("Apply: 2 succeeded, 1 warning, 1 failed, 1 skipped · 2m 14s");
   });

@@ -15,6 +15,7 @@ function run(events: ApplyEvent[], opts: { color?: boolean; heartbeatMs?: number
 const start = (addresses: string[], parallelism = 4): ApplyEvent => ({
   type: "start",
   at: at(0),
+  planId: "3f9a0c1b2d4e",
   models: addresses.map((address) => ({ address, action: "full" })),
   parallelism,
   poolParallelism: { finance: 2 },
@@ -25,7 +26,7 @@ describe("createApplyTextReporter", () => {
     const text = run([...runningEvents, ...finishRun]);
     expect(text).not.toContain("\x1b");
     expect(text).toMatchInlineSnapshot(`
-      "reloadctl apply · 5 models · parallelism 4, 2 per pool
+      "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool
 
       17:00:00 finance/ar           skipped: fresh: last SUCCESS 42m ago, maxAge 6h
       17:00:01 finance/o2c          triggered complete reload (load 5b7c2e11…)
@@ -113,7 +114,7 @@ describe("createApplyTextReporter", () => {
       },
     ]);
     expect(text).toMatchInlineSnapshot(`
-      "reloadctl apply · 4 models · parallelism 4, 2 per pool
+      "reloadctl apply · plan 3f9a0c1b2d4e · 4 models · parallelism 4, 2 per pool
 
       17:00:41 finance/a  WARNING in 41s: Some rows rejected (counted as success)
       17:00:55 finance/b  ERROR in 55s: Table RET: column X missing
@@ -158,7 +159,7 @@ describe("createApplyTextReporter", () => {
       },
     ]);
     expect(text).toMatchInlineSnapshot(`
-      "reloadctl apply · 3 models · parallelism 1, 2 per pool
+      "reloadctl apply · plan 3f9a0c1b2d4e · 3 models · parallelism 1, 2 per pool
 
       17:00:01 finance/o2c  waiting for load 0a0b0c0d… (RUNNING) to end
       17:00:30 interrupted: no new loads start; loads in flight are still verified (Ctrl-C again stops now)

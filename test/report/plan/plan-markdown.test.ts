@@ -29,7 +29,7 @@ describe("renderPlanMarkdown", () => {
 
       </details>
 
-      Plan sha256 \`3f9a0c1b…\` · manifest \`reload.config.yaml\` @ sha256 \`81be5d0a…\` · \`https://acme.eu-1.celonis.cloud\`"
+      Plan \`3f9a0c1b2d4e\` (sha256 \`3f9a0c1b…\`) · manifest \`reload.config.yaml\` @ sha256 \`81be5d0a…\` · \`https://acme.eu-1.celonis.cloud\`"
     `);
   });
 
@@ -70,7 +70,7 @@ describe("renderPlanMarkdown", () => {
     expect(kept).toBeGreaterThan(100);
     expect(md).toContain(`|  | … and ${1500 - kept} more models |  |  |  |`);
     expect(md).toContain(`Left out to fit GitHub's comment limit: ${1500 - kept} of 1500 models and the table lists of 1500 partial reloads.`);
-    expect(md.trimEnd().split("\n").at(-1)).toMatch(/^Plan sha256 `3f9a0c1b…`/);
+    expect(md.trimEnd().split("\n").at(-1)).toMatch(/^Plan `3f9a0c1b2d4e` \(sha256 `3f9a0c1b…`\)/);
   });
 
   test("honours a smaller limit", () => {

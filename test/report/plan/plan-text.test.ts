@@ -14,7 +14,7 @@ describe("renderPlanText", () => {
     });
     expect(text).not.toContain("\x1b");
     expect(text).toMatchInlineSnapshot(`
-      "reloadctl plan · reload.config.yaml → https://acme.eu-1.celonis.cloud
+      "reloadctl plan · reload.config.yaml → https://acme.eu-1.celonis.cloud · plan 3f9a0c1b2d4e
 
       finance  0f1d6c9e…
         ~ o2c         complete reload    last SUCCESS 29h ago (took 1h 02m)
@@ -36,7 +36,7 @@ describe("renderPlanText", () => {
 
   test("says nothing to reload when everything is skipped", () => {
     expect(renderPlanText(allSkipPlan(), { now: NOW, color: false })).toMatchInlineSnapshot(`
-      "reloadctl plan · reload.config.yaml → https://acme.eu-1.celonis.cloud
+      "reloadctl plan · reload.config.yaml → https://acme.eu-1.celonis.cloud · plan 3f9a0c1b2d4e
 
       finance  0f1d6c9e…
         = o2c         skip               fresh: last SUCCESS 10m ago, maxAge 6h
@@ -49,7 +49,7 @@ describe("renderPlanText", () => {
   test("folds skips into one line per pool when there are more than foldSkipsOver", () => {
     const doc = manySkipsPlan();
     expect(renderPlanText(doc, { now: NOW, color: false })).toMatchInlineSnapshot(`
-      "reloadctl plan · reload.config.yaml → https://acme.eu-1.celonis.cloud
+      "reloadctl plan · reload.config.yaml → https://acme.eu-1.celonis.cloud · plan 3f9a0c1b2d4e
 
       finance  0f1d6c9e…
         ~ o2c         complete reload    last SUCCESS 25h ago (took 1h 00m)
