@@ -19,6 +19,7 @@ Commands:
   plan       resolve tables, compare with each model's last load, show what apply would do (reads only)
   apply      run a plan: reload concurrently and verify each model's new load (writes)
   status     each declared model's last load (reads only)
+  watch      keep every model within its maxAge: plan and apply what is due at each tick, with metrics
   sim        the embedded Celonis simulator, on loopback
   demo       start the simulator and run plan then apply of the bundled reload.config.yaml
 
@@ -74,6 +75,31 @@ Reads only. Exit 1 if any model could not be read.
 Flags:
 ${COMMON}
 ${SELECT}`,
+
+  watch: `Usage: reloadctl watch [-c FILE] [--interval 5m] [--listen HOST:PORT] [--select S]… [--exclude S]…
+
+The reconciler as a long-running loop. At every tick it reads the manifest again, plans, and
+applies what is due (a model is due when plan would reload it: never loaded, last load failed,
+or older than its maxAge), within parallelism and poolParallelism across ticks, never two loads
+of one model. Every selected model needs a maxAge (else it would be reloaded at every tick).
+A model whose load failed waits 1, 2, 4 … intervals (at most --max-backoff) before its next try;
+a success resets that. A changed manifest takes effect at the next tick if it is valid; an
+invalid one is logged with its problems, and the last good one keeps running.
+Serves Prometheus metrics on /metrics, /healthz (the loop is alive) and /readyz (the last tick
+reached the API). Logs go to stderr.
+
+Flags:
+  -c, --config FILE     the manifest (default ./reload.config.yaml); a file, read again at every tick
+${SELECT}
+      --interval D      time between ticks (default 5m; at least 1s)
+      --max-backoff D   the longest wait before retrying a failing model (default 1h)
+      --grace D         after SIGTERM/SIGINT, how long loads in flight are still verified (default 10m)
+      --listen H:P      where to serve /metrics, /healthz, /readyz (default 127.0.0.1:9464;
+                        0.0.0.0:9464 in a container)
+      --log-format F    json (one object per line; the default outside a terminal) or text
+  -h, --help            this help
+SIGTERM or Ctrl-C once: start no new loads, verify those in flight (up to --grace), exit 0.
+Twice: exit 130 at once.`,
 
   demo: `Usage: reloadctl demo [--format FORMAT] [--no-color]
 

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   plan: async () => (await import("./commands/plan.js")).planCommand,
   apply: async () => (await import("./commands/apply.js")).applyCommand,
   status: async () => (await import("./commands/status.js")).statusCommand,
+  watch: async () => (await import("./commands/watch.js")).watchCommand,
   demo: async () => (await import("./commands/demo.js")).demoCommand,
   sim: async () => async (args, io) => (await import("../sim/cli.js")).simMain(args, io),
 };
@@ -79,7 +80,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 export async function main(argv: string[]): Promise<number> {
   const interrupt = new AbortController();
   setMaxListeners(0, interrupt.signal); // every queued request of a large plan listens on it
-  const writes = argv[0] === "apply" || argv[0] === "demo";
+  const writes = argv[0] === "apply" || argv[0] === "demo" || argv[0] === "watch";
   let signals = 0;
   const onSignal = () => {
     signals++;
