@@ -46,7 +46,7 @@ describe("watch metrics", () => {
     expect(e.value("reloadctl_model_last_result", { ...GOOD, result: "failed" })).toBe(0);
     expect(e.value("reloadctl_model_last_success_timestamp_seconds", GOOD)).toBe(Date.parse(ended.time) / 1000);
     expect(e.value("reloadctl_model_within_max_age", GOOD)).toBe(1);
-    expect(e.sample("reloadctl_model_load_duration_seconds", { ...GOOD, result: "succeeded" })).toMatchObject({ count: 1, sum: ended.durationMs / 1000 });
+    expect(e.sample("reloadctl_model_load_duration_seconds", { ...GOOD, result: "succeeded" })).toMatchObject({ count: 1, sum: Number(ended.durationMs) / 1000 });
     expect(e.value("reloadctl_model_load_in_flight", BAD)).toBe(1);
     expect(e.sample("reloadctl_model_last_result", BAD)).toBeUndefined();
 
