@@ -11,6 +11,8 @@ import { decideAction } from "./decide-action.js";
 import { computePlanId } from "./plan-id.js";
 import { resolutionMessage, resolveTableWord, sameTableMessage } from "./resolve-tables.js";
 import { applySelection, type Selection } from "./select.js";
+import { expectedDurationMs } from "./expected-duration.js";
+import { expectedWallMs, startOrder, type StartOrder } from "./schedule.js";
 import type { PlanDocument, PlannedModel, PlannedTable, PlanSummary } from "./types.js";
 
 export const PLAN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -21,6 +23,8 @@ export interface BuildPlanInput {
   selection: Selection;
   now: () => number;
   signal?: AbortSignal;
+  /** The order apply will start loads in (default longest-first). */
+  order?: StartOrder;
 }
 
 interface ModelReading {
@@ -107,6 +111,7 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
       tables: decision.action === "partial" ? resolved : [],
       tableCount: tables ? tables.length : null,
       lastLoad: last,
+      expectedDurationMs: expectedDurationMs(decision.action, last),
       tags: [...model.tags],
       timeoutMs: model.timeoutMs,
       maxAgeMs: model.maxAgeMs,
@@ -121,6 +126,7 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
   const poolParallelism: Record<string, number> = {};
   for (const p of manifest.pools) poolParallelism[p.key] = p.poolParallelism;
   const intent = { models: planned, parallelism: manifest.parallelism, poolParallelism };
+  const ordered = startOrder(planned, input.order ?? "longest-first");
   return {
     formatVersion: 1,
     planId: computePlanId(intent),
@@ -134,6 +140,8 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
     poolParallelism,
     models: planned,
     summary,
+    order: ordered.map((m) => m.address),
+    expectedWallMs: expectedWallMs(ordered, { parallelism: manifest.parallelism, poolParallelism }),
   };
 }
 

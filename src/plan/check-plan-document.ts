@@ -26,6 +26,8 @@ export function checkPlanDocument(doc: unknown): string[] {
   if (!isObject(doc.poolParallelism) || !Object.values(doc.poolParallelism).every(positive)) problems.push("plan.poolParallelism is missing or malformed");
   const selectors = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === "string");
   fields("selection", doc.selection, { select: selectors, exclude: selectors }, problems);
+  if (!(doc.expectedWallMs === undefined || doc.expectedWallMs === null || (typeof doc.expectedWallMs === "number" && doc.expectedWallMs >= 0))) problems.push("plan.expectedWallMs is malformed");
+  if (!(doc.order === undefined || (Array.isArray(doc.order) && doc.order.every((a) => typeof a === "string")))) problems.push("plan.order is malformed");
   if (!Array.isArray(doc.models)) return [...problems, "plan.models must be a list"];
   const seen = new Set<unknown>();
   doc.models.forEach((m: unknown, i) => {
@@ -48,6 +50,8 @@ export function checkPlanDocument(doc: unknown): string[] {
       tags: (v) => Array.isArray(v) && v.every((t) => typeof t === "string"),
       tables: Array.isArray,
       lastLoad: (v) => v === null || isObject(v),
+      // Absent from plans made before it was recorded.
+      expectedDurationMs: (v) => v === undefined || v === null || (typeof v === "number" && v >= 0),
     }, problems);
     if (!ok || !Array.isArray(m.tables)) return;
     const tables = m.tables as unknown[];

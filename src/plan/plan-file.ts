@@ -52,7 +52,9 @@ export async function readPlanFile(path: string): Promise<{ doc: PlanDocument; s
     throw new UserError(`${path} is not a usable plan: it was changed by hand or is damaged`, "make a new plan: reloadctl plan --out PLAN", problems.slice(0, 10));
   }
   // The id apply reports is always that of what the file holds (older plans have none; an edited
-  // one is then caught, model by model, by the staleness check).
+  // one is then caught, model by model, by the staleness check). A plan made before expected
+  // durations were recorded has none known, and apply orders it afresh.
   const plan = d as PlanDocument;
-  return { doc: { ...plan, planId: computePlanId(plan) }, sha256: sha256(text) };
+  const models = plan.models.map((m) => ({ ...m, expectedDurationMs: m.expectedDurationMs ?? null }));
+  return { doc: { ...plan, models, order: plan.order ?? [], expectedWallMs: plan.expectedWallMs ?? null, planId: computePlanId(plan) }, sha256: sha256(text) };
 }

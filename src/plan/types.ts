@@ -38,6 +38,8 @@ export interface PlannedModel {
   /** How many tables the model has (for "3 of 41"); null when tables were not read. */
   tableCount: number | null;
   lastLoad: LastLoadSummary | null;
+  /** The last load's end − start when it is a fair sample of this reload (expected-duration.ts), else null. */
+  expectedDurationMs: number | null;
   tags: string[];
   timeoutMs: number;
   maxAgeMs: number;
@@ -68,4 +70,8 @@ export interface PlanDocument {
   poolParallelism: Record<string, number>;
   models: PlannedModel[];
   summary: PlanSummary;
+  /** The addresses apply starts, in the order it queues them (longest expected first; schedule.ts). */
+  order: string[];
+  /** The schedule's expected wall time under the bounds, or null when no duration is known. */
+  expectedWallMs: number | null;
 }

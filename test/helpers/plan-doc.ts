@@ -1,4 +1,5 @@
 // Plan documents built by hand, for executor and renderer tests.
+import { expectedWallMs, startOrder, type Bounds } from "../../src/plan/schedule.js";
 import type { PlanDocument, PlannedModel } from "../../src/plan/types.js";
 import { computePlanId } from "../../src/plan/plan-id.js";
 
@@ -16,6 +17,7 @@ export function plannedModel(over: Partial<PlannedModel> & { address: string }):
     tables: [],
     tableCount: null,
     lastLoad: null,
+    expectedDurationMs: null,
     tags: [],
     timeoutMs: 60 * 60_000,
     maxAgeMs: 0,
@@ -43,7 +45,14 @@ export function planDoc(models: PlannedModel[], over: Partial<PlanDocument> = {}
     poolParallelism,
     models,
     summary,
+    ...scheduleOf(models, { parallelism: over.parallelism ?? 4, poolParallelism: over.poolParallelism ?? poolParallelism }),
     ...over,
   };
   return over.planId === undefined ? { ...doc, planId: computePlanId(doc) } : doc;
+}
+
+/** The plan's order and expected wall time, as the planner derives them. */
+export function scheduleOf(models: readonly PlannedModel[], bounds: Bounds): { order: string[]; expectedWallMs: number | null } {
+  const ordered = startOrder(models, "longest-first");
+  return { order: ordered.map((m) => m.address), expectedWallMs: expectedWallMs(ordered, bounds) };
 }

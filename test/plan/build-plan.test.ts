@@ -37,6 +37,34 @@ describe("buildPlan", () => {
     expect(doc).toMatchObject({ formatVersion: 1, createdAt: "2026-11-28T17:00:00.000Z", expiresAt: "2026-11-29T17:00:00.000Z", baseUrl: api.baseUrl, poolParallelism: { a: 2, b: 2 } });
   });
 
+  it("records each reload's expected duration from its last load, the longest-first order and the expected wall time", async () => {
+    const took = (startDate: string, endDate: string, loadType = "COMPLETE") => ({ id: "l", status: "SUCCESS", loadType, startDate, endDate, message: null });
+    const api = new FakeApi(
+      [
+        fake("a/short", { last: took("2026-11-27T01:00:00.000Z", "2026-11-27T01:10:00.000Z") }),
+        fake("a/long", { last: took("2026-11-27T01:00:00.000Z", "2026-11-27T02:00:00.000Z") }),
+        fake("a/cached", { last: took("2026-11-27T01:00:00.000Z", "2026-11-27T01:05:00.000Z", "FROM_CACHE") }),
+        fake("b/new"),
+        fake("b/fresh", { last: fresh }),
+      ],
+      () => NOW,
+    );
+    const manifest = manifestOf([
+      manifestModel("a/short"),
+      manifestModel("a/long"),
+      manifestModel("a/cached"), // a complete reload after a load from cache: not comparable
+      manifestModel("b/new"),
+      manifestModel("b/fresh", { kind: "full" }, { maxAgeMs: 6 * 3_600_000 }),
+    ]);
+    const doc = await buildPlan({ manifest, api, selection: { select: [], exclude: [] }, now: () => NOW });
+    expect(doc.models.map((m) => [m.address, m.expectedDurationMs])).toEqual([["a/short", 600_000], ["a/long", 3_600_000], ["a/cached", null], ["b/new", null], ["b/fresh", null]]);
+    expect(doc.order).toEqual(["a/cached", "b/new", "a/long", "a/short"]);
+    // parallelism 4 (the helper's default), pools of 2: a/cached and a/long hold pool a (unknown =
+    // median 35 min); a/short waits for a/cached; b/new runs 35 min: a/long's hour is the end.
+    expect(doc.expectedWallMs).toBe(3_600_000);
+    expect((await buildPlan({ manifest, api, selection: { select: [], exclude: [] }, now: () => NOW, order: "manifest" })).order).toEqual(["a/short", "a/long", "a/cached", "b/new"]);
+  });
+
   it("gathers every resolution problem of a run before failing, each located, in file order", async () => {
     const api = new FakeApi([fake("a/one"), fake("a/two")], () => NOW);
     const manifest = manifestOf([

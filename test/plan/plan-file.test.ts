@@ -23,6 +23,19 @@ describe("plan files", () => {
     expect((await readPlanFile(join(d, "plan.json"))).doc).toEqual(JSON.parse(serializePlan(doc)));
   });
 
+  it("reads a plan made before expected durations were recorded as one with none known", async () => {
+    const d = dir();
+    const old = JSON.parse(serializePlan(planDoc([plannedModel({ address: "a/m" })])));
+    delete old.order;
+    delete old.expectedWallMs;
+    delete old.models[0].expectedDurationMs;
+    writeFileSync(join(d, "old.json"), JSON.stringify(old));
+    const { doc } = await readPlanFile(join(d, "old.json"));
+    expect(doc.models[0]!.expectedDurationMs).toBeNull();
+    expect(doc.expectedWallMs).toBeNull();
+    expect(doc.order).toEqual([]);
+  });
+
   it("says in words why a plan cannot be written or read, and leaves nothing behind", async () => {
     const d = dir();
     expect(await messageOf(writePlanFile(d, "{}"))).toBe(`cannot write the plan to ${d}: it is a directory`);

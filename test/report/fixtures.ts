@@ -1,4 +1,5 @@
 // Hand-built documents for the renderer tests.
+import { expectedWallMs, startOrder, type Bounds } from "../../src/plan/schedule.js";
 import type { LastLoadSummary, PlanDocument, PlannedModel, PlannedTable } from "../../src/plan/types.js";
 import type { StatusDocument, StatusRow } from "../../src/status/types.js";
 
@@ -29,6 +30,7 @@ export function model(over: Partial<PlannedModel> & { address: string }): Planne
     tables: [],
     tableCount: null,
     lastLoad: null,
+    expectedDurationMs: null,
     tags: [],
     timeoutMs: 2 * H,
     maxAgeMs: 0,
@@ -53,6 +55,7 @@ export function planDoc(models: PlannedModel[]): PlanDocument {
     poolParallelism: { finance: 2, logistics: 2 },
     models,
     summary: { full: count("full"), cache: count("cache"), partial: count("partial"), skip: count("skip") },
+    ...scheduleOf(models, { parallelism: 4, poolParallelism: { finance: 2, logistics: 2 } }),
   };
 }
 
@@ -187,3 +190,9 @@ export const statusDoc = (): StatusDocument => ({
     statusRow({ address: "logistics/gone", error: { status: 404, message: "Data model not found" } }),
   ],
 });
+
+/** The plan's order and expected wall time, as the planner derives them. */
+export function scheduleOf(models: readonly PlannedModel[], bounds: Bounds): { order: string[]; expectedWallMs: number | null } {
+  const ordered = startOrder(models, "longest-first");
+  return { order: ordered.map((m) => m.address), expectedWallMs: expectedWallMs(ordered, bounds) };
+}

@@ -1,0 +1,194 @@
+// The order apply starts loads in, and the wall time that order is expected to take under the
+// bounds: pure functions of the plan, simulated with the executor's own queueing rules.
+import type { Action } from "./types.js";
+
+export type StartOrder = "longest-first" | "manifest";
+export const START_ORDERS: readonly StartOrder[] = ["longest-first", "manifest"];
+
+export interface ScheduledModel {
+  address: string;
+  pool: string;
+  action: Action;
+  expectedDurationMs: number | null;
+}
+
+/** A pool the plan names no bound for gets this many loads at once (as the executor does). */
+export const DEFAULT_POOL_PARALLELISM = 2;
+
+export interface Bounds {
+  parallelism: number;
+  poolParallelism: Record<string, number>;
+}
+
+/**
+ * The models apply starts, in the order it queues them; skips start nothing and are left out.
+ * `longest-first`: the longest expected load first, so no long load starts last and runs on
+ * alone (list scheduling longest-first stays within 4/3 of the optimum; an arbitrary order, 2×).
+ * A load of unknown duration goes before every known one: it may be the longest of all, and
+ * started early it cannot run on alone at the end; were it short, starting it first costs
+ * little. Ties and unknowns keep manifest order, so a plan always gives the same order.
+ * `manifest`: manifest order.
+ */
+export function startOrder<T extends ScheduledModel>(models: readonly T[], order: StartOrder): T[] {
+  const started = models.filter((m) => m.action !== "skip");
+  if (order === "manifest") return started;
+  const rank = (m: T) => (m.expectedDurationMs === null ? Number.POSITIVE_INFINITY : m.expectedDurationMs);
+  return started
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => rank(b.m) - rank(a.m) || a.i - b.i)
+    .map(({ m }) => m);
+}
+
+const median = (xs: readonly number[]): number | null => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/**
+ * Durations to simulate with: a known one as is, an unknown one as the median of the known ones
+ * (the best guess the plan holds). Null when none is known: nothing to estimate from.
+ */
+export function fillUnknown(durations: readonly (number | null)[]): number[] | null {
+  const m = median(durations.filter((d): d is number => d !== null));
+  if (m === null) return durations.length === 0 ? [] : null;
+  return durations.map((d) => d ?? m);
+}
+
+export interface SimJob {
+  pool: string;
+  durationMs: number;
+}
+
+export interface SimRunning {
+  pool: string;
+  /** Time left from the simulation's start; 0 when it is due now. */
+  remainingMs: number;
+}
+
+export interface SimResult {
+  /** When the last load ends, from the simulation's start. */
+  wallMs: number;
+  /** When each queued job starts, by its index in the queue. */
+  startMs: number[];
+}
+
+/**
+ * Runs the queue through the executor's rules in simulated time: each job first takes a slot of
+ * its pool (first come, first served, in queue order), then a global slot (first come, first
+ * served, in the order the pool slots were taken). `running` jobs hold both kinds of slot from
+ * the start. Jobs ending at the same time end in the order they started.
+ */
+export function simulateSchedule(queue: readonly SimJob[], bounds: Bounds, running: readonly SimRunning[] = []): SimResult {
+  const global = Math.max(1, bounds.parallelism);
+  const poolBound = (pool: string) => Math.max(1, bounds.poolParallelism[pool] ?? DEFAULT_POOL_PARALLELISM);
+  const poolHeld = new Map<string, number>();
+  const poolWaiting = new Map<string, { items: number[]; head: number }>();
+  const globalWaiting: number[] = [];
+  let globalHead = 0;
+  // In flight: pool, end time, and a sequence number for ties.
+  const active: { pool: string; end: number; seq: number }[] = [];
+  let seq = 0;
+  const startMs = new Array<number>(queue.length).fill(0);
+  let now = 0;
+  let wallMs = 0;
+
+  for (const r of running) {
+    poolHeld.set(r.pool, (poolHeld.get(r.pool) ?? 0) + 1);
+    active.push({ pool: r.pool, end: Math.max(0, r.remainingMs), seq: seq++ });
+  }
+  const takePoolSlot = (i: number) => {
+    const pool = queue[i]!.pool;
+    poolHeld.set(pool, (poolHeld.get(pool) ?? 0) + 1);
+    globalWaiting.push(i);
+  };
+  queue.forEach((job, i) => {
+    if ((poolHeld.get(job.pool) ?? 0) < poolBound(job.pool)) takePoolSlot(i);
+    else {
+      let w = poolWaiting.get(job.pool);
+      if (!w) poolWaiting.set(job.pool, (w = { items: [], head: 0 }));
+      w.items.push(i);
+    }
+  });
+  const startWaiting = () => {
+    while (active.length < global && globalHead < globalWaiting.length) {
+      const i = globalWaiting[globalHead++]!;
+      startMs[i] = now;
+      active.push({ pool: queue[i]!.pool, end: now + Math.max(0, queue[i]!.durationMs), seq: seq++ });
+    }
+  };
+  startWaiting();
+  while (active.length > 0) {
+    let k = 0;
+    for (let j = 1; j < active.length; j++) {
+      const a = active[j]!;
+      const b = active[k]!;
+      if (a.end < b.end || (a.end === b.end && a.seq < b.seq)) k = j;
+    }
+    const done = active[k]!;
+    active.splice(k, 1);
+    now = done.end;
+    wallMs = Math.max(wallMs, now);
+    // The global slot goes first to whoever already holds a pool slot; then the pool's next one queues.
+    startWaiting();
+    poolHeld.set(done.pool, (poolHeld.get(done.pool) ?? 1) - 1);
+    const w = poolWaiting.get(done.pool);
+    if (w && w.head < w.items.length) takePoolSlot(w.items[w.head++]!);
+    startWaiting();
+  }
+  return { wallMs, startMs };
+}
+
+/**
+ * The expected wall time of applying `models` (already in start order) under `bounds`: null when
+ * no load has a known duration to estimate from; 0 when nothing is to run.
+ */
+export function expectedWallMs(ordered: readonly ScheduledModel[], bounds: Bounds): number | null {
+  const durations = fillUnknown(ordered.map((m) => m.expectedDurationMs));
+  if (durations === null) return null;
+  return simulateSchedule(ordered.map((m, i) => ({ pool: m.pool, durationMs: durations[i]! })), bounds).wallMs;
+}
+
+export interface ApplyProgress {
+  /** Loads not started yet, in start order. */
+  queued: readonly { pool: string; expectedDurationMs: number | null }[];
+  /** Loads in flight, and how long each has run. */
+  running: readonly { pool: string; expectedDurationMs: number | null; elapsedMs: number }[];
+  /** Loads that ended well: what was expected of them and what they took. */
+  finished: readonly { expectedDurationMs: number | null; durationMs: number }[];
+}
+
+/**
+ * The expected time left of an apply, corrected by what has happened: the loads that ended set a
+ * factor (what they took over what was expected of them) that scales every expectation still
+ * open; a running load is expected to end at its scaled expectation, or now if it is past it.
+ * An unknown duration is the median of the known ones (scaled), else of the loads that ended.
+ * Null when there is nothing to estimate from.
+ */
+export function expectedRemainingMs(p: ApplyProgress, bounds: Bounds): number | null {
+  let expected = 0;
+  let took = 0;
+  for (const f of p.finished) {
+    if (f.expectedDurationMs === null || f.expectedDurationMs <= 0) continue;
+    expected += f.expectedDurationMs;
+    took += f.durationMs;
+  }
+  const factor = expected > 0 ? took / expected : 1;
+  const known = [...p.queued, ...p.running, ...p.finished].flatMap((m) => (m.expectedDurationMs === null ? [] : [m.expectedDurationMs * factor]));
+  const guess = median(known) ?? median(p.finished.map((f) => f.durationMs));
+  const scaled = (d: number | null): number | null => (d === null ? guess : d * factor);
+  const running: SimRunning[] = [];
+  for (const r of p.running) {
+    const d = scaled(r.expectedDurationMs);
+    if (d === null) return null;
+    running.push({ pool: r.pool, remainingMs: Math.max(0, d - r.elapsedMs) });
+  }
+  const queue: SimJob[] = [];
+  for (const q of p.queued) {
+    const d = scaled(q.expectedDurationMs);
+    if (d === null) return null;
+    queue.push({ pool: q.pool, durationMs: d });
+  }
+  return simulateSchedule(queue, bounds, running).wallMs;
+}
