@@ -1,4 +1,5 @@
 // Hand-built documents for the renderer tests.
+import { expectedDurationMs } from "../../src/plan/expected-duration.js";
 import { expectedWallMs, startOrder, type Bounds } from "../../src/plan/schedule.js";
 import type { LastLoadSummary, PlanDocument, PlannedModel, PlannedTable } from "../../src/plan/types.js";
 import type { StatusDocument, StatusRow } from "../../src/status/types.js";
@@ -30,13 +31,13 @@ export function model(over: Partial<PlannedModel> & { address: string }): Planne
     tables: [],
     tableCount: null,
     lastLoad: null,
-    expectedDurationMs: null,
     tags: [],
     timeoutMs: 2 * H,
     maxAgeMs: 0,
     onWarning: "fail",
     onRunning: "wait",
     ...over,
+    expectedDurationMs: over.expectedDurationMs !== undefined ? over.expectedDurationMs : expectedDurationMs(over.action ?? "full", over.lastLoad ?? null),
   };
 }
 

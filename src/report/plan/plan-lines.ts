@@ -5,6 +5,7 @@ import type { PlanDocument, PlannedModel, PlannedTable } from "../../plan/types.
 import { span, wrapLine, type Line, type Span } from "../lines.js";
 import { ACTION_PHRASE, lastLoadSpans } from "../load-words.js";
 import { oneLine, padEnd, shortId, textWidth, truncate } from "../style.js";
+import { planEtaText } from "./plan-eta.js";
 
 export interface PlanLinesOptions {
   now: number;
@@ -158,6 +159,8 @@ export function planLines(doc: PlanDocument, opts: PlanLinesOptions): Line[] {
     lines.push([]);
   }
   lines.push([span(planTotal(doc), "bold")]);
+  const eta = planEtaText(doc, oneLine);
+  if (eta !== null) lines.push(...wrapLine([span(eta, "dim")], width, 2));
   if (opts.savedTo) {
     const hash = opts.planSha256 ? ` (sha256 ${shortId(opts.planSha256)})` : "";
     const saved = span(`Saved to ${opts.savedTo}${hash}. Run it with: `);

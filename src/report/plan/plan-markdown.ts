@@ -5,6 +5,7 @@ import { ACTION_PHRASE, lastLoadCell } from "../load-words.js";
 import { MARKDOWN_LIMIT, code, escapeCell, escapeHtml, largestFitting, tableHead, tableRow } from "../markdown.js";
 import { oneLine, shortId, truncate } from "../style.js";
 import { tableAltName, tableLabel } from "./plan-lines.js";
+import { planEtaText } from "./plan-eta.js";
 
 export interface PlanMarkdownOptions {
   now: number;
@@ -70,7 +71,8 @@ export function renderPlanMarkdown(doc: PlanDocument, opts: PlanMarkdownOptions)
     ` @ sha256 ${code(shortId(doc.manifest.sha256))} · ${code(doc.baseUrl)}`;
 
   const build = (rowsKept: number, detailsKept: number): string => {
-    const out = [heading(doc), "", ...tableHead(["", "model", "action", "tables", "last load"]), ...rows.slice(0, rowsKept)];
+    const eta = planEtaText(doc, (a) => code(a));
+    const out = [heading(doc), ...(eta === null ? [] : ["", eta]), "", ...tableHead(["", "model", "action", "tables", "last load"]), ...rows.slice(0, rowsKept)];
     const rowsLeft = rows.length - rowsKept;
     if (rowsLeft > 0) out.push(tableRow(["", `… and ${rowsLeft} more ${rowsLeft === 1 ? "model" : "models"}`, "", "", ""]));
     for (const m of partials.slice(0, detailsKept)) out.push("", ...tableDetails(m));

@@ -30,6 +30,8 @@ describe("renderPlanText", () => {
         = pickups     skip               running: load 1a2b3c4d… RUNNING for 5m, onRunning: skip
 
       Plan: 4 to reload (2 complete, 1 partial, 1 from cache), 2 skipped.
+      Expected ≈ 1h 02m at parallelism 4, 2 loads of unknown duration counted as the median; starts first:
+        logistics/shipments, logistics/returns, finance/o2c, then 1 more.
       Saved to plan.json (sha256 3f9a0c1b…). Run it with: reloadctl apply plan.json"
     `);
   });
@@ -58,7 +60,8 @@ describe("renderPlanText", () => {
       logistics  4c2a77e1…
         = 2 models skipped (1 fresh, 1 running)
 
-      Plan: 1 to reload (1 complete), 14 skipped."
+      Plan: 1 to reload (1 complete), 14 skipped.
+      Expected ≈ 1h 00m at parallelism 4."
     `);
     const unfolded = renderPlanText(doc, { now: NOW, color: false, foldSkipsOver: 20 });
     expect(unfolded.split("\n").filter((l) => l.startsWith("  = "))).toHaveLength(14);
