@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { LastLoad } from "../../src/celonis/api.js";
-import { MIN, T0, manifestFor, startWorld, triggerMinutes, type World } from "./support.js";
+import type { CelonisApi } from "../../src/celonis/api.js";
+import { MIN, T0, clock, manifestFor, startWorld, triggerMinutes, type World } from "./support.js";
 
 let world: World | null = null;
 afterEach(async () => {
@@ -51,8 +52,36 @@ describe("watch loop", () => {
     ]);
     const quick = triggerMinutes(world, "q/quick", 12);
     expect(await quick).toEqual([0, 3, 6, 9, 12]);
+    // Past the slow load's end (20m): one load of it, started once, never a second waiting behind it.
+    await world.at(22 * MIN);
     expect(world.triggers("p/slow")).toBe(1);
+    expect(world.lines.filter((l) => l.msg === "load starting" && l.address === "p/slow")).toHaveLength(1);
     expect(world.api.maxRunning).toBe(2);
+  });
+
+  it("leaves alone a model whose load ended while the tick read the service (it was read as running)", async () => {
+    // The planner's reads (they carry the stop signal; the executor's do not) answer 20 s late.
+    const slowPlanReads = (fake: CelonisApi): CelonisApi => ({
+      ...fake,
+      baseUrl: fake.baseUrl,
+      listPools: (o) => fake.listPools(o),
+      listModels: (p, o) => fake.listModels(p, o),
+      listTables: (r, o) => fake.listTables(r, o),
+      triggerLoad: (r, k, o) => fake.triggerLoad(r, k, o),
+      partialSync: (r, t, o) => fake.partialSync(r, t, o),
+      lastLoad: async (r, o) => {
+        const l = await fake.lastLoad(r, o);
+        if (o?.signal) await clock.sleep(20_000);
+        return l;
+      },
+    });
+    // Tick 0 starts the load at 20 s; it ends at 65 s. Tick 1 reads it RUNNING at 60 s, gets the
+    // answer at 80 s, after the load was verified: that stale reading must not start another.
+    world = await startWorld([{ address: "p/m", fake: { durationMs: 45_000 } }], { api: slowPlanReads });
+    await world.at(90_000);
+    expect(world.lines.filter((l) => l.msg === "load ended")).toHaveLength(1);
+    expect(world.triggers("p/m")).toBe(1);
+    expect(world.lines.filter((l) => l.msg === "tick").at(-1)).toMatchObject({ started: 0 });
   });
 
   it("holds parallelism across ticks: a model waiting for a slot starts at the first tick after one frees", async () => {

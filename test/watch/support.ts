@@ -2,6 +2,7 @@
 // moves it, so "at the next tick and only then" is checked minute by minute.
 import { vi } from "vitest";
 import { systemClock } from "../../src/apply/clock.js";
+import type { CelonisApi } from "../../src/celonis/api.js";
 import type { Manifest, ManifestModel } from "../../src/manifest/types.js";
 import { createLogger } from "../../src/watch/log.js";
 import { createWatchLoop, type StopReport, type WatchLoop } from "../../src/watch/loop.js";
@@ -48,7 +49,16 @@ export function manifestFor(models: ModelSpec[], parallelism = 4): Manifest {
 
 const idOf = (address: string) => `model-${address.split("/")[1]}`;
 
-export async function startWorld(models: ModelSpec[], o: { intervalMs?: number; maxBackoffMs?: number; graceMs?: number; parallelism?: number } = {}): Promise<World> {
+export interface WorldOptions {
+  intervalMs?: number;
+  maxBackoffMs?: number;
+  graceMs?: number;
+  parallelism?: number;
+  /** Wraps the fake service as the loop sees it. */
+  api?: (fake: FakeApi) => CelonisApi;
+}
+
+export async function startWorld(models: ModelSpec[], o: WorldOptions = {}): Promise<World> {
   vi.useFakeTimers({ now: T0 });
   const fakes = new Map<string, FakeModel>();
   for (const m of models) {
@@ -62,7 +72,7 @@ export async function startWorld(models: ModelSpec[], o: { intervalMs?: number; 
   const metrics = new WatchMetrics({ now: () => Date.now() });
   const stop = new AbortController();
   const loop = createWatchLoop({
-    api,
+    api: o.api ? o.api(api) : api,
     clock,
     intervalMs: o.intervalMs ?? MIN,
     maxBackoffMs: o.maxBackoffMs ?? 60 * MIN,
