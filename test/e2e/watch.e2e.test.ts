@@ -2,6 +2,7 @@
 // fresh (none loaded early, none twice), a broken model backing off, /metrics that passes the
 // format check, and SIGTERM that verifies the loads in flight and exits 0.
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
+import { renameSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "../../src/sim/server.js";
 import { Exposition, HAS_PROMTOOL, promtoolProblems } from "../watch/exposition.js";
@@ -111,6 +112,30 @@ describe("watch (e2e)", () => {
     expect(w.lines.filter((l) => l.msg === "load ended").map((l) => l.result)).toEqual(["succeeded", "succeeded"]);
     // p1/m3 waited for p1's slot and was never started.
     expect([loadsOf(1).length, loadsOf(2).length, loadsOf(3).length]).toEqual([1, 1, 0]);
+  });
+
+  it("takes a valid manifest edit at the next tick, and refuses a broken one, keeping the last good", async () => {
+    // The fixture's last loads ended 2h50m ago: fresh under maxAge 6h, stale under 1h.
+    const text = (maxAge: string) => testManifest(2, { defaults: `  maxAge: ${maxAge}\n` });
+    const manifest = writeFile(dir, "reload.config.yaml", text("6h"));
+    const w = startWatch(manifest);
+    const ticks = () => w.lines.filter((l) => l.msg === "tick").length;
+    await until(() => ticks() >= 1, "the first tick");
+    // Replaced whole, as editors and ConfigMaps do, so watch never reads half a file.
+    const edit = (t: string) => renameSync(writeFile(dir, "edit.tmp", t), manifest);
+    edit(text("soon"));
+    await until(() => w.lines.some((l) => l.msg.startsWith("manifest change refused")), "the refusal");
+    const seen = ticks();
+    await until(() => ticks() >= seen + 1, "a tick on the last good manifest");
+    expect(sim.stats().loads).toEqual([]);
+    edit(text("1h"));
+    await until(() => loadsOf(1).length + loadsOf(2).length === 2, "the loads the edit made due");
+    w.child.kill("SIGTERM");
+    expect((await w.result).code).toBe(0);
+    const refused = w.lines.find((l) => l.msg.startsWith("manifest change refused"))!;
+    expect(refused).toMatchObject({ level: "error", problems: [expect.stringMatching(/reload\.config\.yaml:\d+:\d+: .*duration/)] });
+    const msgs = w.lines.map((l) => l.msg);
+    expect(msgs.indexOf("manifest changed: in effect from this tick")).toBeLessThan(msgs.indexOf("load starting"));
   });
 
   it("exits 130 at once on a second signal", async () => {
