@@ -1,5 +1,11 @@
 import { defineConfig } from "vitest/config";
 
+// One time zone for every test, whatever the machine's: one that is not UTC and not a whole hour
+// off it, so a date read as local time where UTC was meant shows up on every machine, a UTC CI
+// runner included. Set here, in the main process, before any worker starts: a worker thread
+// cannot change its zone. (test/e2e/time-zone.e2e.test.ts runs the CLI under other zones.)
+process.env.TZ = "Asia/Kolkata";
+
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],

@@ -5,6 +5,11 @@ import { parseLastLoad, UNKNOWN_STATUS } from "../../src/celonis/last-load.js";
 const START_MS = Date.parse("2026-11-28T17:00:00.000Z");
 
 describe("parseLastLoad", () => {
+  it("runs where a date read as local time differs from UTC (vitest.config.ts pins the zone)", () => {
+    // Without this, the case "an ISO date without a zone, taken as UTC" proves nothing.
+    expect(new Date("2026-11-28T17:00:00Z").getTimezoneOffset()).toBe(-330);
+  });
+
   it.each([
     ["204", 204, "ignored"],
     ["an empty body", 200, ""],
