@@ -10,8 +10,10 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     environment: "node",
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Sized for a loaded machine (two suites side by side on two shared cores): a test that
+    // needs more is waiting on something, and says what through its own `until` (45 s).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: "forks",
     reporters: ["default", "./test/closing-line-reporter.ts"],
   },

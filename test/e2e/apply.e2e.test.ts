@@ -8,9 +8,13 @@ import { P2, collect, id, poolOf, runCli, spawnCli, tempDir, testFixture, testMa
 let sim: Simulator;
 let dir: string;
 const KEY = "e2e-secret-key-4f9a2c";
+/** The simulator's clock runs with the real one; a test moves it on to end a long load when it chooses. */
+let ahead = 0;
+const HOUR = 3_600_000;
 
 beforeEach(async () => {
-  sim = await startSimulator({ port: 0, key: KEY, fixture: testFixture(6) });
+  ahead = 0;
+  sim = await startSimulator({ port: 0, key: KEY, fixture: testFixture(6), now: () => Date.now() + ahead });
   dir = tempDir();
 });
 afterEach(async () => {
@@ -135,15 +139,22 @@ describe("apply (e2e)", () => {
   });
 
   it("waits for a load already running (onRunning: wait), then starts its own; skips with onRunning: skip", async () => {
-    sim.setFault(id(1), { loadDurationMs: 1_000 });
-    sim.setFault(id(2), { loadDurationMs: 1_000 });
+    // Loads of an hour, running when apply starts however slowly it starts; m1's ends when apply says it waits.
+    sim.setFault(id(1), { loadDurationMs: HOUR });
+    sim.setFault(id(2), { loadDurationMs: HOUR });
     for (const n of [1, 2]) {
       const r = await fetch(`${sim.url}/integration/api/v1/data-pools/${poolOf(n)}/data-models/${id(n)}/load`, { method: "POST", headers: { authorization: `Bearer ${KEY}` } });
       expect(r.status).toBe(200);
     }
     sim.setFault(id(1), null);
     const manifest = writeFile(dir, "m.yaml", testManifest(2, { model: (n) => (n === 1 ? "        onRunning: wait\n" : "        onRunning: skip\n") }));
-    const r = await runCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
+    const child = spawnCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
+    const done = collect(child);
+    let stdout = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    await until(() => stdout.includes('"type":"waiting"'), "apply waiting for m1's running load");
+    ahead += HOUR;
+    const r = await done;
     const { byAddress, lines } = summaryOf(r.stdout);
     expect(lines).toContainEqual(expect.objectContaining({ type: "waiting", address: "p1/m1" }));
     expect(byAddress.get("p1/m1")?.result).toBe("succeeded");
@@ -165,12 +176,17 @@ describe("apply (e2e)", () => {
   });
 
   it("on Ctrl-C starts no new load, verifies the one in flight, prints the summary and exits 130", async () => {
-    for (let n = 1; n <= 4; n++) sim.setFault(id(n), { loadDurationMs: 1_500 });
+    // Loads of an hour: the first is still running when the signal comes, however late; it ends once handled.
+    for (let n = 1; n <= 4; n++) sim.setFault(id(n), { loadDurationMs: HOUR });
     const manifest = writeFile(dir, "m.yaml", testManifest(4));
     const child = spawnCli(["apply", "-c", manifest, "--auto-approve", "--json", "--parallelism", "1"], { env: env() });
     const done = collect(child);
+    let stdout = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
     await until(() => triggers().length === 1, "the first trigger");
     child.kill("SIGINT");
+    await until(() => stdout.includes('"type":"interrupted"'), "the Ctrl-C handled");
+    ahead += HOUR;
     const r = await done;
     expect(r.code).toBe(130);
     const { summary } = summaryOf(r.stdout);

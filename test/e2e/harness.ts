@@ -64,8 +64,8 @@ export function writeFile(dir: string, name: string, text: string): string {
   return path;
 }
 
-/** Resolves when `condition` holds, checking on every event-loop turn; no fixed sleeps. */
-export async function until(condition: () => boolean, what: string, limitMs = 20_000): Promise<void> {
+/** Resolves when `condition` holds, checking every 10 ms; no fixed sleeps. The limit only names what never came (below the 60 s test timeout). */
+export async function until(condition: () => boolean, what: string, limitMs = 45_000): Promise<void> {
   const start = Date.now();
   while (!condition()) {
     if (Date.now() - start > limitMs) throw new Error(`timed out waiting for ${what}`);
