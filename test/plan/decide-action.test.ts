@@ -20,6 +20,14 @@ describe("decideAction", () => {
     expect(decideAction(model(), null, NOW)).toEqual({ action: "full", reload: "full", reason: "complete reload: never loaded", skipReason: null });
   });
 
+  it.each([
+    ["cache", "reload from cache: never loaded"],
+    ["partial", "partial reload: never loaded"],
+  ] as const)("names a %s reload in its reason", (kind, reason) => {
+    const reload = kind === "partial" ? { kind, tables: ["EKKO"] } : { kind };
+    expect(decideAction(model({ reload }), null, NOW)).toEqual({ action: kind, reload: kind, reason, skipReason: null });
+  });
+
   it("skips a SUCCESS that ended within maxAge, and says how fresh", () => {
     const d = decideAction(model({ reload: { kind: "partial", tables: ["EKKO"] } }), load("SUCCESS", 2), NOW);
     expect(d).toEqual({ action: "skip", reload: "partial", reason: "fresh: last SUCCESS 2h ago, maxAge 6h", skipReason: "fresh" });
@@ -31,8 +39,20 @@ describe("decideAction", () => {
     expect(d.reason).toBe("reload from cache: last SUCCESS 7h ago, older than maxAge 6h");
   });
 
-  it("never skips with maxAge 0s", () => {
-    expect(decideAction(model({ maxAgeMs: 0 }), load("SUCCESS", 0.01), NOW).action).toBe("full");
+  it("counts a load that ended this very millisecond as fresh", () => {
+    expect(decideAction(model(), load("SUCCESS", 0), NOW)).toMatchObject({ action: "skip", reason: "fresh: last SUCCESS 0s ago, maxAge 6h" });
+  });
+
+  it("reloads a load exactly maxAge old: fresh means younger than maxAge", () => {
+    expect(decideAction(model(), load("SUCCESS", 6), NOW)).toMatchObject({ action: "full", reason: "complete reload: last SUCCESS 6h ago, older than maxAge 6h" });
+  });
+
+  it("skips a load one millisecond younger than maxAge", () => {
+    expect(decideAction(model({ maxAgeMs: 6 * H + 1 }), load("SUCCESS", 6), NOW).action).toBe("skip");
+  });
+
+  it("never skips with maxAge 0s, and then does not speak of maxAge", () => {
+    expect(decideAction(model({ maxAgeMs: 0 }), load("SUCCESS", 0.01), NOW)).toMatchObject({ action: "full", reason: "complete reload: last SUCCESS 36s ago" });
   });
 
   it("counts a WARNING as fresh only with onWarning: succeed", () => {
@@ -43,18 +63,27 @@ describe("decideAction", () => {
   it.each(["ERROR", "CANCELED", "SOMETHING_NEW"])("never counts %s as fresh", (status) => {
     const d = decideAction(model(), load(status, 1), NOW);
     expect(d.action).toBe("full");
-    expect(d.reason).toContain(`last ${status} 1h ago`);
+    expect(d.reason).toBe(`complete reload: last ${status} 1h ago`);
+  });
+
+  it.each(["ERROR", "CANCELED"])("never counts %s as fresh with onWarning: succeed either", (status) => {
+    expect(decideAction(model({ onWarning: "succeed" }), load(status, 1), NOW)).toMatchObject({ action: "full", reason: `complete reload: last ${status} 1h ago` });
   });
 
   it.each([
-    ["skip", "skip", "running"],
-    ["wait", "full", null],
-    ["fail", "full", null],
-  ] as const)("with a load running and onRunning %s, plans %s", (onRunning, action, skipReason) => {
-    const d = decideAction(model({ onRunning }), load("RUNNING", null), NOW);
-    expect(d.action).toBe(action);
-    expect(d.skipReason).toBe(skipReason);
-    expect(d.reason).toContain("RUNNING");
+    ["skip", { action: "skip", reload: "full", reason: "running: a load is RUNNING since 1h (onRunning: skip)", skipReason: "running" }],
+    ["wait", { action: "full", reload: "full", reason: "after the running load ends (RUNNING since 1h)", skipReason: null }],
+    ["fail", { action: "full", reload: "full", reason: "a load is RUNNING since 1h: apply will fail it (onRunning: fail)", skipReason: null }],
+  ] as const)("with a load running and onRunning %s, says so", (onRunning, decision) => {
+    expect(decideAction(model({ onRunning }), load("RUNNING", null), NOW)).toEqual(decision);
+  });
+
+  it("leaves out since when for a running load without a start date", () => {
+    expect(decideAction(model(), load("CANCELLING", null, { startDate: null }), NOW).reason).toBe("after the running load ends (CANCELLING)");
+  });
+
+  it("leaves out how long ago for a load without an end date", () => {
+    expect(decideAction(model(), load("UNKNOWN", null), NOW).reason).toBe("complete reload: last UNKNOWN");
   });
 
   it("treats a load that ends in the future (clock skew) as not fresh", () => {

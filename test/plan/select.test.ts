@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applySelection } from "../../src/plan/select.js";
+import { applySelection, type Selectable } from "../../src/plan/select.js";
 import { UserError } from "../../src/shared/errors.js";
 
 const models = [
@@ -8,26 +8,85 @@ const models = [
   { address: "logistics/shipments", tags: ["nightly", "eu"] },
   { address: "logistics/returns", tags: [] },
 ];
-const pick = (select: string[], exclude: string[] = []) => applySelection(models, { select, exclude }).map((m) => m.address);
+const pick = (select: string[], exclude: string[] = [], items: readonly Selectable[] = models) => applySelection(items, { select, exclude }).map((m) => m.address);
+
+/** The UserError a selection throws, as message and hint. */
+function refusal(select: string[], exclude: string[] = [], items: readonly Selectable[] = models) {
+  try {
+    pick(select, exclude, items);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    return { message: e.message, hint: e.hint };
+  }
+  throw new Error("expected the selection to be refused");
+}
 
 describe("applySelection", () => {
-  it("keeps everything without selectors", () => expect(pick([])).toHaveLength(4));
+  it("keeps everything without selectors", () => expect(pick([])).toEqual(models.map((m) => m.address)));
   it("selects a pool", () => expect(pick(["finance"])).toEqual(["finance/o2c", "finance/p2p"]));
-  it("selects by glob", () => expect(pick(["*/r*"])).toEqual(["logistics/returns"]));
-  it("selects by tag", () => expect(pick(["tag:nightly"])).toEqual(["finance/o2c", "logistics/shipments"]));
-  it("unions selects and subtracts excludes", () => expect(pick(["finance/*", "tag:eu"], ["finance/p2p"])).toEqual(["finance/o2c", "logistics/shipments"]));
-  it("keeps manifest order", () => expect(pick(["logistics/returns", "finance/o2c"])).toEqual(["finance/o2c", "logistics/returns"]));
-  it("refuses a selector that matches nothing, naming what exists", () => {
-    expect(() => pick(["finanse"])).toThrow(UserError);
-    try {
-      pick(["finanse"]);
-    } catch (e) {
-      expect((e as UserError).message).toBe('selector "finanse" matches no model');
-      expect((e as UserError).hint).toContain("finance/o2c");
-    }
+  it("selects a pool by its whole name, not a prefix", () => {
+    expect(pick(["fin"], [], [...models, { address: "fin/x", tags: [] }])).toEqual(["fin/x"]);
   });
-  it("refuses malformed selectors", () => {
-    expect(() => pick(["a/b/c"])).toThrow(/not POOL, POOL\/MODEL or tag:NAME/);
-    expect(() => pick(["tag:"])).toThrow(/names no tag/);
+  it("selects by glob", () => expect(pick(["*/r*"])).toEqual(["logistics/returns"]));
+  it("selects pools by glob", () => expect(pick(["fin*"])).toEqual(["finance/o2c", "finance/p2p"]));
+  it("reads ? as one character", () => expect(pick(["finance/?2?"])).toEqual(["finance/o2c", "finance/p2p"]));
+  it("never lets a glob's * cross a slash, in a tag as in an address", () => {
+    const tagged = [{ address: "p/a", tags: ["team/eu"] }, { address: "p/b", tags: ["teams"] }];
+    expect(pick(["tag:team*"], [], tagged)).toEqual(["p/b"]);
+    expect(pick(["tag:team/*"], [], tagged)).toEqual(["p/a"]);
+    expect(pick(["tag:team?eu"], [], [...tagged, { address: "p/c", tags: ["team-eu"] }])).toEqual(["p/c"]);
+  });
+  it("reads a dot as a dot, not as any character", () => {
+    expect(pick(["a.c"], [], [{ address: "a.c/m", tags: [] }, { address: "abc/m", tags: [] }])).toEqual(["a.c/m"]);
+  });
+  it("selects by tag", () => expect(pick(["tag:nightly"])).toEqual(["finance/o2c", "logistics/shipments"]));
+  it("selects a model by any one of its tags", () => expect(pick(["tag:eu"])).toEqual(["logistics/shipments"]));
+  it("selects by tag glob, matching the whole tag", () => {
+    expect(pick(["tag:night*"])).toEqual(["finance/o2c", "logistics/shipments"]);
+    expect(refusal(["tag:night"]).message).toBe('selector "tag:night" matches no model');
+  });
+  it("ignores spaces around a selector", () => expect(pick(["  finance  "])).toEqual(["finance/o2c", "finance/p2p"]));
+  it("unions selects and subtracts excludes", () => expect(pick(["finance/*", "tag:eu"], ["finance/p2p"])).toEqual(["finance/o2c", "logistics/shipments"]));
+  it("excludes from everything when nothing is selected", () => expect(pick([], ["logistics"])).toEqual(["finance/o2c", "finance/p2p"]));
+  it("keeps manifest order", () => expect(pick(["logistics/returns", "finance/o2c"])).toEqual(["finance/o2c", "logistics/returns"]));
+
+  it("refuses a selector that matches nothing, naming what exists", () => {
+    expect(refusal(["finanse"])).toEqual({
+      message: 'selector "finanse" matches no model',
+      hint: "models: finance/o2c, finance/p2p, logistics/shipments, logistics/returns",
+    });
+  });
+  it("refuses an exclude that matches nothing", () => {
+    expect(refusal([], ["tag:weekly"]).message).toBe('selector "tag:weekly" matches no model');
+  });
+  it("names the first 20 models of a long list, and how many there are", () => {
+    const many = Array.from({ length: 21 }, (_, i) => ({ address: `p/m${i + 1}`, tags: [] }));
+    const { hint } = refusal(["q"], [], many);
+    expect(hint).toBe(`models: ${many.slice(0, 20).map((m) => m.address).join(", ")}, … (21 in all)`);
+  });
+  it("names all of a list of exactly 20", () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => ({ address: `p/m${i + 1}`, tags: [] }));
+    expect(refusal(["q"], [], twenty).hint).toBe(`models: ${twenty.map((m) => m.address).join(", ")}`);
+  });
+
+  it("refuses a selection that leaves no model", () => {
+    expect(refusal(["finance"], ["tag:nightly", "finance/p2p"])).toEqual({ message: "the selection leaves no model", hint: "loosen --select or --exclude" });
+  });
+  it("refuses a manifest without models", () => {
+    expect(refusal([], [], [])).toEqual({ message: "there is no model to work on", hint: "declare models under pools in the manifest" });
+  });
+
+  it.each([
+    ["a/b/c", 'selector "a/b/c" is not POOL, POOL/MODEL or tag:NAME'],
+    ["finance/", 'selector "finance/" is not POOL, POOL/MODEL or tag:NAME'],
+    ["/o2c", 'selector "/o2c" is not POOL, POOL/MODEL or tag:NAME'],
+    ["tag:", 'selector "tag:" names no tag'],
+    ["  ", "empty selector"],
+  ])("refuses the malformed selector %j", (selector, message) => {
+    expect(refusal([selector]).message).toBe(message);
+  });
+  it("says how to write a tag, and what a selector is", () => {
+    expect(refusal(["tag:"]).hint).toBe("write it as tag:NAME");
+    expect(refusal([""]).hint).toBe("use POOL, POOL/MODEL (globs allowed) or tag:NAME");
   });
 });
