@@ -112,7 +112,7 @@ export function createWatchLoop(opts: WatchLoopOptions): WatchLoop {
     const fields = { address: m.address, loadId: o.loadId, result: o.result, loadStatus: o.loadStatus, durationMs: o.durationMs, message: o.message };
     if (o.result === "succeeded") {
       backoffs.delete(key);
-      metrics?.sawSuccess(m.address, clock.now());
+      metrics?.sawSuccess(m.address, clock.now(), o.loadId);
       log.info("load ended", fields);
     } else if (o.result === "failed" || o.result === "timed_out") {
       const b = nextBackoff(backoffs.get(key), true, tickAt, opts.intervalMs, opts.maxBackoffMs)!;
@@ -140,7 +140,9 @@ export function createWatchLoop(opts: WatchLoopOptions): WatchLoop {
     })
       .then((summary) => finished(m, summary.models[0]!, tickAt))
       .catch((err: unknown) => {
-        if (!abandon.signal.aborted) log.error("load work ended unexpectedly", { address: m.address, error: errorText(err) });
+        if (abandon.signal.aborted) return;
+        metrics?.loadEnded(m.address, m.pool, "not_started", 0); // no longer in flight; no result to count
+        log.error("load work ended unexpectedly (a bug in reloadctl: please report it)", { address: m.address, error: errorText(err) });
       })
       .finally(() => flights.delete(key));
     flights.set(key, { key, address: m.address, pool: m.pool, done });
@@ -171,7 +173,7 @@ export function createWatchLoop(opts: WatchLoopOptions): WatchLoop {
       metrics.setModels(doc.models.map((m) => ({ address: m.address, pool: m.pool, maxAgeMs: m.maxAgeMs })));
       for (const m of doc.models) {
         const l = m.lastLoad;
-        if (l?.endDate && endedWell(l.status, m.onWarning)) metrics.sawSuccess(m.address, Date.parse(l.endDate));
+        if (l?.endDate && endedWell(l.status, m.onWarning)) metrics.sawSuccess(m.address, Date.parse(l.endDate), l.id);
       }
     }
     for (const m of doc.models) addressOf.set(modelKey(m), m.address);

@@ -36,6 +36,7 @@ export class WatchMetrics {
   readonly registry = new Registry();
   private readonly models = new Map<string, WatchedModel>();
   private readonly lastSuccessMs = new Map<string, number>();
+  private readonly lastSuccessLoad = new Map<string, string | null>();
   private readonly lastSuccess: Gauge<ModelLabels>;
   private readonly maxAge: Gauge<ModelLabels>;
   private readonly within: Gauge<ModelLabels>;
@@ -108,6 +109,7 @@ export class WatchMetrics {
       }
       this.models.delete(address);
       this.lastSuccessMs.delete(address);
+      this.lastSuccessLoad.delete(address);
     }
     for (const m of models) {
       const l = { address: m.address, pool: m.pool };
@@ -120,10 +122,16 @@ export class WatchMetrics {
     }
   }
 
-  /** A good load's end, as plan read it or as watch verified it; an older one than known is ignored. */
-  sawSuccess(address: string, endedAtMs: number): void {
+  /**
+   * A good load's end, as watch verified it (the time it saw the end) or as plan read it (the
+   * service's end date, which corrects the former for the same load). An older one is ignored.
+   */
+  sawSuccess(address: string, endedAtMs: number, loadId: string | null = null): void {
     const m = this.models.get(address);
-    if (!m || (this.lastSuccessMs.get(address) ?? -Infinity) >= endedAtMs) return;
+    if (!m) return;
+    const sameLoad = loadId !== null && this.lastSuccessLoad.get(address) === loadId;
+    if (!sameLoad && (this.lastSuccessMs.get(address) ?? -Infinity) >= endedAtMs) return;
+    this.lastSuccessLoad.set(address, loadId);
     this.lastSuccessMs.set(address, endedAtMs);
     this.lastSuccess.set({ address, pool: m.pool }, endedAtMs / 1000);
   }

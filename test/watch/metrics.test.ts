@@ -60,6 +60,11 @@ describe("watch metrics", () => {
     // No tick between 10m30s (the good load is stale) and 15m: the gauge says so at the scrape.
     await world.at(12 * MIN);
     expect((await scrape(world.metrics)).value("reloadctl_model_within_max_age", GOOD)).toBe(0);
+    // The 15m tick read the service's own end date of the load watch verified: it now says that.
+    await world.at(15 * MIN + 10_000);
+    e = await scrape(world.metrics);
+    expect(e.value("reloadctl_model_last_success_timestamp_seconds", GOOD)).toBe((T0 + 30_000) / 1000);
+    expect(Date.parse(ended.time)).toBeGreaterThan(T0 + 30_000);
     await world.at(15 * MIN + 45_000);
     e = await scrape(world.metrics);
     expect(e.value("reloadctl_model_loads_started_total", GOOD)).toBe(2);
