@@ -126,7 +126,7 @@ export function createWatchLoop(opts: WatchLoopOptions): WatchLoop {
 
   const launch = (m: PlannedModel, doc: PlanDocument, tickAt: number) => {
     const key = modelKey(m);
-    const one: PlanDocument = { ...doc, models: [m], summary: summarize([m]) };
+    const one: PlanDocument = { ...doc, models: [m], order: [m.address], summary: summarize([m]) };
     metrics?.loadStarted(m.address, m.pool);
     log.info("load starting", { address: m.address, action: m.action, reason: m.reason });
     const done = executePlan({
@@ -178,8 +178,11 @@ export function createWatchLoop(opts: WatchLoopOptions): WatchLoop {
     }
     for (const m of doc.models) addressOf.set(modelKey(m), m.address);
     if (!stop.aborted) {
+      // When slots are short, the plan's start order (longest expected first) says who goes first.
+      const rank = new Map(doc.order.map((address, i) => [address, i]));
+      const ordered = [...doc.models].sort((a, b) => (rank.get(a.address) ?? Infinity) - (rank.get(b.address) ?? Infinity));
       const due = pickDue({
-        models: doc.models,
+        models: ordered,
         busy,
         running: [...flights.values()],
         backoff: backoffs,

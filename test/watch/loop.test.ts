@@ -100,6 +100,18 @@ describe("watch loop", () => {
     expect(world.api.maxRunning).toBe(1);
   });
 
+  it("gives a short slot to the model plan would start first (longest expected first)", async () => {
+    const took = (ms: number): LastLoad => ({ ...success(2 * 60 * MIN), startDate: new Date(T0 - 2 * 60 * MIN - ms).toISOString() });
+    world = await startWorld(
+      [
+        { address: "p/short", fake: { last: took(5 * MIN) } },
+        { address: "p/long", fake: { last: took(50 * MIN) } },
+      ],
+      { parallelism: 1 },
+    );
+    expect([world.triggers("p/short"), world.triggers("p/long")]).toEqual([0, 1]);
+  });
+
   it("takes a new manifest at the next tick", async () => {
     const models = [{ address: "p/m", maxAgeMs: 60 * MIN, fake: { last: success(30 * MIN) } }];
     world = await startWorld(models);
