@@ -65,7 +65,7 @@ function expectationOf(path: readonly PathSegment[]): Expectation {
     case "keyType":
       return expect("`USER_KEY` or `APP_KEY`");
     case "tokenEnv":
-      return { expected: "the name of an environment variable, like CELONIS_API_TOKEN (never the key itself)", echo: false };
+      return { expected: "the name of an environment variable in capitals, like CELONIS_API_TOKEN (never the key itself)", echo: false };
     case "defaults":
       return expect("a map of settings");
     case "pools":

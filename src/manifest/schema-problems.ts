@@ -83,6 +83,8 @@ export function addSchemaProblems(
     switch (error.keyword) {
       case "required": {
         const key = String(params.missingProperty);
+        // No `pools`: the manifest checks say it, with what a pool needs.
+        if (path.length === 0 && key === "pools") break;
         problems.add(locator.locateMap(path), missingKeyMessage(path, key), [...path, key]);
         break;
       }
@@ -99,6 +101,12 @@ export function addSchemaProblems(
         problems.add(locator.locateKey(path, name), badNameMessage(path, name), [...path, name]);
         break;
       }
+      case "if":
+        // `reload`'s shape picked the branch; that branch's own errors say what is wrong.
+        break;
+      case "minProperties":
+        // An empty `pools`: the manifest checks say it, with what a pool needs.
+        break;
       case "uniqueItems":
         // Duplicate table words are found case-insensitively by the manifest checks, at the word itself.
         break;

@@ -4,19 +4,19 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://reloadctl.dev/schemas/reload.config.schema.json","title":"reloadctl manifest","description":"reload.config.yaml: which Celonis data models to reload, by pool, model and table alias. Checked by `reloadctl validate`; `reloadctl plan` shows what `reloadctl apply` would do.","examples":[{"version":1,"defaults":{"parallelism":4,"timeout":"2h"},"pools":{"finance":{"id":"0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10","models":{"o2c":{"id":"5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44","reload":"full","tags":["nightly"]}}}}}],"type":"object","required":["version"],"additionalProperties":false,"properties":{"version":{"title":"Manifest format version","description":"The version of this file's format. Always 1.","examples":[1],"const":1},"connection":{"title":"Connection","description":"Where the Celonis team lives and how to authenticate. All optional. The key itself never goes here: it is read from the environment variable named by `tokenEnv`.","examples":[{"url":"https://acme.eu-1.celonis.cloud","keyType":"USER_KEY","tokenEnv":"CELONIS_API_TOKEN"}],"type":"object","additionalProperties":false,"properties":{"url":{"title":"Base URL","description":"The team's base URL. The environment variable CELONIS_URL takes precedence. http:// is accepted only for loopback hosts.","examples":["https://acme.eu-1.celonis.cloud"],"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$"},"keyType":{"title":"Key type","description":"USER_KEY (sent as `Bearer`) or APP_KEY (sent as `AppKey`). The environment variable CELONIS_KEY_TYPE takes precedence. Default: USER_KEY.","examples":["USER_KEY","APP_KEY"],"default":"USER_KEY","enum":["USER_KEY","APP_KEY"]},"tokenEnv":{"title":"Key environment variable","description":"The name of the environment variable that holds the API key (never the key itself): capitals, digits and underscores, like CELONIS_API_TOKEN. A value that looks like a key is refused. Default: CELONIS_API_TOKEN.","examples":["CELONIS_API_TOKEN"],"default":"CELONIS_API_TOKEN","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},"defaults":{"title":"Defaults","description":"Settings for every model. A pool's `defaults` and a model's own settings override timeout, maxAge, onWarning and onRunning.","examples":[{"parallelism":4,"poolParallelism":2,"timeout":"2h","maxAge":"0s","onWarning":"fail","onRunning":"wait"}],"type":"object","additionalProperties":false,"properties":{"parallelism":{"title":"Parallelism","description":"Loads in flight at once, all pools together. Default: 4.","examples":[4],"default":4,"$ref":"#/$defs/positiveInteger"},"poolParallelism":{"title":"Parallelism per pool","description":"Loads in flight at once within one pool; at most `parallelism`. A pool can set its own. Default: 2.","examples":[2],"default":2,"$ref":"#/$defs/positiveInteger"},"timeout":{"title":"Timeout","description":"Per model, from trigger to verified end. Default: 2h.","examples":["2h","45m","1h30m"],"default":"2h","$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip a model whose last successful load ended less than this ago. 0s always reloads. Default: 0s.","examples":["0s","6h","1d"],"default":"0s","$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load that ends in WARNING counts as. Default: fail.","examples":["fail","succeed"],"default":"fail","$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of the model is already running at apply. Default: wait.","examples":["wait","skip","fail"],"default":"wait","$ref":"#/$defs/onRunning"}}},"pools":{"title":"Pools","description":"Data pools by a key of your choosing. A model's address is POOL/MODEL, used by --select and --exclude.","examples":[{"finance":{"id":"0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10","models":{"o2c":{"id":"5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44"}}}}],"type":"object","propertyNames":{"$ref":"#/$defs/addressKey"},"additionalProperties":{"$ref":"#/$defs/pool"}}},"$defs":{"addressKey":{"title":"Key","description":"A pool or model key: letters, digits, `.`, `_` and `-`, starting with a letter or digit. It forms the address POOL/MODEL.","examples":["finance","o2c-cache"],"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"positiveInteger":{"title":"Whole number","description":"A whole number, at least 1.","examples":[1,4],"type":"integer","minimum":1},"duration":{"title":"Duration","description":"Days, hours, minutes and seconds, in that order: 90s, 15m, 2h, 1h30m, 1d, 0s.","examples":["90s","15m","2h","1h30m","1d","0s"],"type":"string","pattern":"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},"onWarning":{"title":"On warning","description":"fail: a WARNING load fails the model; succeed: it counts as success.","examples":["fail","succeed"],"enum":["fail","succeed"]},"onRunning":{"title":"On running","description":"wait: wait for the running load to end, then trigger; skip: leave the model alone; fail: fail the model.","examples":["wait","skip","fail"],"enum":["wait","skip","fail"]},"pool":{"title":"Pool","description":"A data pool and the models in it to reload.","examples":[{"id":"0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10","poolParallelism":2,"models":{"o2c":{"id":"5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44"}}}],"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"title":"Pool id","description":"The data pool's id on the service.","examples":["0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10"],"type":"string","pattern":"\\S"},"poolParallelism":{"title":"Parallelism in this pool","description":"Loads in flight at once within this pool; at most `parallelism`. Default: `defaults.poolParallelism`.","examples":[1,2],"$ref":"#/$defs/positiveInteger"},"defaults":{"title":"Pool defaults","description":"Settings for every model in this pool, over the manifest's `defaults`; a model's own settings win.","examples":[{"timeout":"4h","onWarning":"succeed"}],"type":"object","additionalProperties":false,"properties":{"timeout":{"title":"Timeout","description":"Per model, from trigger to verified end.","examples":["2h","45m"],"$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip a model whose last successful load ended less than this ago.","examples":["0s","6h"],"$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load that ends in WARNING counts as.","examples":["fail","succeed"],"$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of the model is already running at apply.","examples":["wait","skip","fail"],"$ref":"#/$defs/onRunning"}}},"models":{"title":"Models","description":"Data models in this pool by a key of your choosing; the address is POOL/MODEL.","examples":[{"o2c":{"id":"5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44","reload":"full"}}],"type":"object","propertyNames":{"$ref":"#/$defs/addressKey"},"additionalProperties":{"$ref":"#/$defs/model"}}}},"model":{"title":"Model","description":"A data model to reload.","examples":[{"id":"9a8b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d","reload":{"tables":["EKKO","EKPO"]},"maxAge":"6h"}],"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"title":"Data model id","description":"The data model's id on the service.","examples":["5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44"],"type":"string","pattern":"\\S"},"reload":{"title":"Reload","description":"full: complete reload (default); cache: reload from cache; { tables: [...] }: reload these tables (by alias or name), the rest from cache.","examples":["full","cache",{"tables":["EKKO","EKPO","Vendor Master"]}],"default":"full","oneOf":[{"title":"Complete or from cache","description":"full: complete reload; cache: reload from cache.","examples":["full","cache"],"enum":["full","cache"]},{"title":"Partial reload","description":"Reload these tables; the rest from cache.","examples":[{"tables":["EKKO","EKPO"]}],"type":"object","required":["tables"],"additionalProperties":false,"properties":{"tables":{"title":"Tables","description":"The tables to reload, each by its alias or name. At least one, each once.","examples":[["EKKO","EKPO","Vendor Master"]],"type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Table","description":"A table's alias or name, matched exactly, else case-insensitively when that picks one table.","examples":["EKKO","Vendor Master"],"type":"string","pattern":"\\S"}}}}]},"tags":{"title":"Tags","description":"Labels for selection: --select tag:NAME.","examples":[["nightly","finance"]],"type":"array","items":{"title":"Tag","description":"A label for --select tag:NAME.","examples":["nightly"],"type":"string","pattern":"\\S"}},"timeout":{"title":"Timeout","description":"From trigger to verified end, for this model.","examples":["2h","45m"],"$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip this model when its last successful load ended less than this ago.","examples":["0s","6h"],"$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load of this model that ends in WARNING counts as.","examples":["fail","succeed"],"$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of this model is already running at apply.","examples":["wait","skip","fail"],"$ref":"#/$defs/onRunning"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:reloadctl:schema:reload.config","title":"reloadctl manifest","description":"reload.config.yaml: which Celonis data models to reload, by pool, model and table alias. Checked by `reloadctl validate`; `reloadctl plan` shows what `reloadctl apply` would do.","defaultSnippets":[{"label":"reloadctl manifest","description":"A manifest with one pool and one model.","body":{"version":1,"pools":{"${1:finance}":{"id":"${2:pool-id}","models":{"${3:o2c}":{"id":"${4:model-id}","reload":"${5|full,cache|}"}}}}}}],"type":"object","required":["version","pools"],"additionalProperties":false,"properties":{"version":{"title":"Manifest format version","description":"The version of this file's format. Always 1.","examples":[1],"const":1},"connection":{"title":"Connection","description":"Where the Celonis team lives and how to authenticate. All optional. The key itself never goes here: it is read from the environment variable named by `tokenEnv`.","defaultSnippets":[{"label":"connection","description":"Base URL, key type and the variable that holds the key.","body":{"url":"https://${1:acme.eu-1.celonis.cloud}","keyType":"${2|USER_KEY,APP_KEY|}","tokenEnv":"${3:CELONIS_API_TOKEN}"}}],"type":"object","additionalProperties":false,"properties":{"url":{"title":"Base URL","description":"The team's base URL. The environment variable CELONIS_URL takes precedence. http:// is accepted only for loopback hosts.","examples":["https://acme.eu-1.celonis.cloud"],"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$"},"keyType":{"title":"Key type","description":"USER_KEY (sent as `Bearer`) or APP_KEY (sent as `AppKey`). The environment variable CELONIS_KEY_TYPE takes precedence. Default: USER_KEY.","examples":["USER_KEY","APP_KEY"],"default":"USER_KEY","enum":["USER_KEY","APP_KEY"],"enumDescriptions":["A user's API key, sent as `Authorization: Bearer …`.","An application key, sent as `Authorization: AppKey …`."]},"tokenEnv":{"title":"Key environment variable","description":"The name of the environment variable that holds the API key (never the key itself): capitals, digits and underscores, like CELONIS_API_TOKEN. A value that looks like a key is refused. Default: CELONIS_API_TOKEN.","examples":["CELONIS_API_TOKEN"],"default":"CELONIS_API_TOKEN","type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","patternErrorMessage":"must be the name of an environment variable in capitals, like CELONIS_API_TOKEN (never the key itself)"}}},"defaults":{"title":"Defaults","description":"Settings for every model. A pool's `defaults` and a model's own settings override timeout, maxAge, onWarning and onRunning.","defaultSnippets":[{"label":"defaults","description":"Bounds and policies for every model.","body":{"parallelism":"^${1:4}","poolParallelism":"^${2:2}","timeout":"${3:2h}","maxAge":"${4:0s}","onWarning":"${5|fail,succeed|}","onRunning":"${6|wait,skip,fail|}"}}],"type":"object","additionalProperties":false,"properties":{"parallelism":{"title":"Parallelism","description":"Loads in flight at once, all pools together. Default: 4.","examples":[4],"default":4,"$ref":"#/$defs/positiveInteger"},"poolParallelism":{"title":"Parallelism per pool","description":"Loads in flight at once within one pool; at most `parallelism`. A pool can set its own. Default: 2.","examples":[2],"default":2,"$ref":"#/$defs/positiveInteger"},"timeout":{"title":"Timeout","description":"Per model, from trigger to verified end. Default: 2h.","examples":["2h","45m","1h30m"],"default":"2h","$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip a model whose last successful load ended less than this ago. 0s always reloads. Default: 0s.","examples":["0s","6h","1d"],"default":"0s","$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load that ends in WARNING counts as. Default: fail.","examples":["fail","succeed"],"default":"fail","$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of the model is already running at apply. Default: wait.","examples":["wait","skip","fail"],"default":"wait","$ref":"#/$defs/onRunning"}}},"pools":{"title":"Pools","description":"Data pools by a key of your choosing; at least one. A model's address is POOL/MODEL, used by --select and --exclude.","defaultSnippets":[{"label":"pool","description":"A pool with one model.","body":{"${1:finance}":{"id":"${2:pool-id}","models":{"${3:o2c}":{"id":"${4:model-id}"}}}}}],"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/addressKey"},"additionalProperties":{"$ref":"#/$defs/pool"}}},"$defs":{"addressKey":{"title":"Key","description":"A pool or model key: letters, digits, `.`, `_` and `-`, starting with a letter or digit. It forms the address POOL/MODEL.","examples":["finance","o2c-cache"],"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","patternErrorMessage":"use letters, digits, `.`, `_` and `-`, starting with a letter or digit (it forms the address POOL/MODEL)"},"positiveInteger":{"title":"Whole number","description":"A whole number, at least 1.","examples":[1,4],"type":"integer","minimum":1},"duration":{"title":"Duration","description":"Days, hours, minutes and seconds, in that order: 90s, 15m, 2h, 1h30m, 1d, 0s.","examples":["90s","15m","2h","1h30m","1d","0s"],"type":"string","pattern":"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$","patternErrorMessage":"must be a duration like 6h or 1h30m"},"onWarning":{"title":"On warning","description":"fail: a WARNING load fails the model; succeed: it counts as success.","examples":["fail","succeed"],"enum":["fail","succeed"],"enumDescriptions":["A load that ends in WARNING fails the model.","A load that ends in WARNING counts as success."]},"onRunning":{"title":"On running","description":"wait: wait for the running load to end, then trigger; skip: leave the model alone; fail: fail the model.","examples":["wait","skip","fail"],"enum":["wait","skip","fail"],"enumDescriptions":["Wait for the running load to end, then trigger a new one.","Leave the model alone: it counts as skipped.","Fail the model without triggering."]},"pool":{"title":"Pool","description":"A data pool and the models in it to reload.","defaultSnippets":[{"label":"pool","description":"A pool with one model.","body":{"id":"${1:pool-id}","models":{"${2:o2c}":{"id":"${3:model-id}"}}}}],"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"title":"Pool id","description":"The data pool's id on the service.","examples":["0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10"],"type":"string","pattern":"\\S"},"poolParallelism":{"title":"Parallelism in this pool","description":"Loads in flight at once within this pool; at most `parallelism`. Default: `defaults.poolParallelism`.","examples":[1,2],"$ref":"#/$defs/positiveInteger"},"defaults":{"title":"Pool defaults","description":"Settings for every model in this pool, over the manifest's `defaults`; a model's own settings win.","defaultSnippets":[{"label":"pool defaults","body":{"timeout":"${1:4h}","onWarning":"${2|fail,succeed|}"}}],"type":"object","additionalProperties":false,"properties":{"timeout":{"title":"Timeout","description":"Per model, from trigger to verified end.","examples":["2h","45m"],"$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip a model whose last successful load ended less than this ago.","examples":["0s","6h"],"$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load that ends in WARNING counts as.","examples":["fail","succeed"],"$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of the model is already running at apply.","examples":["wait","skip","fail"],"$ref":"#/$defs/onRunning"}}},"models":{"title":"Models","description":"Data models in this pool by a key of your choosing; the address is POOL/MODEL.","defaultSnippets":[{"label":"model","description":"A model reloaded completely.","body":{"${1:o2c}":{"id":"${2:model-id}","reload":"${3|full,cache|}"}}}],"type":"object","propertyNames":{"$ref":"#/$defs/addressKey"},"additionalProperties":{"$ref":"#/$defs/model"}}}},"model":{"title":"Model","description":"A data model to reload.","defaultSnippets":[{"label":"model","description":"A model reloaded completely.","body":{"id":"${1:model-id}","reload":"${2|full,cache|}"}},{"label":"model (partial reload)","description":"Some tables reloaded, the rest from cache.","body":{"id":"${1:model-id}","reload":{"tables":["${2:EKKO}"]}}}],"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"title":"Data model id","description":"The data model's id on the service.","examples":["5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44"],"type":"string","pattern":"\\S"},"reload":{"title":"Reload","description":"full: complete reload (default); cache: reload from cache; { tables: [...] }: reload these tables (by alias or name), the rest from cache.","defaultSnippets":[{"label":"full","description":"Complete reload: every table from its source.","body":"full"},{"label":"cache","description":"Reload from cache: the model is rebuilt from the tables already extracted.","body":"cache"},{"label":"partial reload","description":"Reload these tables (by alias or name); the rest from cache.","body":{"tables":["${1:EKKO}"]}}],"default":"full","$comment":"if/then/else rather than oneOf: the value's shape picks one branch, so an editor reports that branch's own problem (an unknown key under a map) rather than the other branch's enum.","if":{"type":"object"},"then":{"title":"Partial reload","description":"Reload these tables; the rest from cache.","type":"object","required":["tables"],"additionalProperties":false,"properties":{"tables":{"title":"Tables","description":"The tables to reload, each by its alias or name. At least one, each once.","defaultSnippets":[{"label":"tables","body":["${1:EKKO}"]}],"type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Table","description":"A table's alias or name, matched exactly, else case-insensitively when that picks one table.","examples":["EKKO","Vendor Master"],"type":"string","pattern":"\\S"}}}},"else":{"title":"Complete or from cache","description":"full: complete reload; cache: reload from cache.","enum":["full","cache"],"enumDescriptions":["Complete reload: every table from its source.","Reload from cache: the model is rebuilt from the tables already extracted."]}},"tags":{"title":"Tags","description":"Labels for selection: --select tag:NAME.","defaultSnippets":[{"label":"tags","body":["${1:nightly}"]}],"type":"array","items":{"title":"Tag","description":"A label for --select tag:NAME.","examples":["nightly"],"type":"string","pattern":"\\S"}},"timeout":{"title":"Timeout","description":"From trigger to verified end, for this model.","examples":["2h","45m"],"$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip this model when its last successful load ended less than this ago.","examples":["0s","6h"],"$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load of this model that ends in WARNING counts as.","examples":["fail","succeed"],"$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of this model is already running at apply.","examples":["wait","skip","fail"],"$ref":"#/$defs/onRunning"}}}}};
 const schema32 = {"title":"Whole number","description":"A whole number, at least 1.","examples":[1,4],"type":"integer","minimum":1};
-const schema34 = {"title":"Duration","description":"Days, hours, minutes and seconds, in that order: 90s, 15m, 2h, 1h30m, 1d, 0s.","examples":["90s","15m","2h","1h30m","1d","0s"],"type":"string","pattern":"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"};
-const schema36 = {"title":"On warning","description":"fail: a WARNING load fails the model; succeed: it counts as success.","examples":["fail","succeed"],"enum":["fail","succeed"]};
-const schema37 = {"title":"On running","description":"wait: wait for the running load to end, then trigger; skip: leave the model alone; fail: fail the model.","examples":["wait","skip","fail"],"enum":["wait","skip","fail"]};
-const schema38 = {"title":"Key","description":"A pool or model key: letters, digits, `.`, `_` and `-`, starting with a letter or digit. It forms the address POOL/MODEL.","examples":["finance","o2c-cache"],"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"};
+const schema34 = {"title":"Duration","description":"Days, hours, minutes and seconds, in that order: 90s, 15m, 2h, 1h30m, 1d, 0s.","examples":["90s","15m","2h","1h30m","1d","0s"],"type":"string","pattern":"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$","patternErrorMessage":"must be a duration like 6h or 1h30m"};
+const schema36 = {"title":"On warning","description":"fail: a WARNING load fails the model; succeed: it counts as success.","examples":["fail","succeed"],"enum":["fail","succeed"],"enumDescriptions":["A load that ends in WARNING fails the model.","A load that ends in WARNING counts as success."]};
+const schema37 = {"title":"On running","description":"wait: wait for the running load to end, then trigger; skip: leave the model alone; fail: fail the model.","examples":["wait","skip","fail"],"enum":["wait","skip","fail"],"enumDescriptions":["Wait for the running load to end, then trigger a new one.","Leave the model alone: it counts as skipped.","Fail the model without triggering."]};
+const schema38 = {"title":"Key","description":"A pool or model key: letters, digits, `.`, `_` and `-`, starting with a letter or digit. It forms the address POOL/MODEL.","examples":["finance","o2c-cache"],"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","patternErrorMessage":"use letters, digits, `.`, `_` and `-`, starting with a letter or digit (it forms the address POOL/MODEL)"};
 const pattern4 = new RegExp("^https?://[^\\s/?#]+[^\\s]*$", "u");
-const pattern5 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+const pattern5 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
 const pattern6 = new RegExp("^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$", "u");
 const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-const schema39 = {"title":"Pool","description":"A data pool and the models in it to reload.","examples":[{"id":"0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10","poolParallelism":2,"models":{"o2c":{"id":"5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44"}}}],"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"title":"Pool id","description":"The data pool's id on the service.","examples":["0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10"],"type":"string","pattern":"\\S"},"poolParallelism":{"title":"Parallelism in this pool","description":"Loads in flight at once within this pool; at most `parallelism`. Default: `defaults.poolParallelism`.","examples":[1,2],"$ref":"#/$defs/positiveInteger"},"defaults":{"title":"Pool defaults","description":"Settings for every model in this pool, over the manifest's `defaults`; a model's own settings win.","examples":[{"timeout":"4h","onWarning":"succeed"}],"type":"object","additionalProperties":false,"properties":{"timeout":{"title":"Timeout","description":"Per model, from trigger to verified end.","examples":["2h","45m"],"$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip a model whose last successful load ended less than this ago.","examples":["0s","6h"],"$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load that ends in WARNING counts as.","examples":["fail","succeed"],"$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of the model is already running at apply.","examples":["wait","skip","fail"],"$ref":"#/$defs/onRunning"}}},"models":{"title":"Models","description":"Data models in this pool by a key of your choosing; the address is POOL/MODEL.","examples":[{"o2c":{"id":"5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44","reload":"full"}}],"type":"object","propertyNames":{"$ref":"#/$defs/addressKey"},"additionalProperties":{"$ref":"#/$defs/model"}}}};
+const schema39 = {"title":"Pool","description":"A data pool and the models in it to reload.","defaultSnippets":[{"label":"pool","description":"A pool with one model.","body":{"id":"${1:pool-id}","models":{"${2:o2c}":{"id":"${3:model-id}"}}}}],"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"title":"Pool id","description":"The data pool's id on the service.","examples":["0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10"],"type":"string","pattern":"\\S"},"poolParallelism":{"title":"Parallelism in this pool","description":"Loads in flight at once within this pool; at most `parallelism`. Default: `defaults.poolParallelism`.","examples":[1,2],"$ref":"#/$defs/positiveInteger"},"defaults":{"title":"Pool defaults","description":"Settings for every model in this pool, over the manifest's `defaults`; a model's own settings win.","defaultSnippets":[{"label":"pool defaults","body":{"timeout":"${1:4h}","onWarning":"${2|fail,succeed|}"}}],"type":"object","additionalProperties":false,"properties":{"timeout":{"title":"Timeout","description":"Per model, from trigger to verified end.","examples":["2h","45m"],"$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip a model whose last successful load ended less than this ago.","examples":["0s","6h"],"$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load that ends in WARNING counts as.","examples":["fail","succeed"],"$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of the model is already running at apply.","examples":["wait","skip","fail"],"$ref":"#/$defs/onRunning"}}},"models":{"title":"Models","description":"Data models in this pool by a key of your choosing; the address is POOL/MODEL.","defaultSnippets":[{"label":"model","description":"A model reloaded completely.","body":{"${1:o2c}":{"id":"${2:model-id}","reload":"${3|full,cache|}"}}}],"type":"object","propertyNames":{"$ref":"#/$defs/addressKey"},"additionalProperties":{"$ref":"#/$defs/model"}}}};
 const pattern9 = new RegExp("\\S", "u");
-const schema46 = {"title":"Model","description":"A data model to reload.","examples":[{"id":"9a8b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d","reload":{"tables":["EKKO","EKPO"]},"maxAge":"6h"}],"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"title":"Data model id","description":"The data model's id on the service.","examples":["5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44"],"type":"string","pattern":"\\S"},"reload":{"title":"Reload","description":"full: complete reload (default); cache: reload from cache; { tables: [...] }: reload these tables (by alias or name), the rest from cache.","examples":["full","cache",{"tables":["EKKO","EKPO","Vendor Master"]}],"default":"full","oneOf":[{"title":"Complete or from cache","description":"full: complete reload; cache: reload from cache.","examples":["full","cache"],"enum":["full","cache"]},{"title":"Partial reload","description":"Reload these tables; the rest from cache.","examples":[{"tables":["EKKO","EKPO"]}],"type":"object","required":["tables"],"additionalProperties":false,"properties":{"tables":{"title":"Tables","description":"The tables to reload, each by its alias or name. At least one, each once.","examples":[["EKKO","EKPO","Vendor Master"]],"type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Table","description":"A table's alias or name, matched exactly, else case-insensitively when that picks one table.","examples":["EKKO","Vendor Master"],"type":"string","pattern":"\\S"}}}}]},"tags":{"title":"Tags","description":"Labels for selection: --select tag:NAME.","examples":[["nightly","finance"]],"type":"array","items":{"title":"Tag","description":"A label for --select tag:NAME.","examples":["nightly"],"type":"string","pattern":"\\S"}},"timeout":{"title":"Timeout","description":"From trigger to verified end, for this model.","examples":["2h","45m"],"$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip this model when its last successful load ended less than this ago.","examples":["0s","6h"],"$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load of this model that ends in WARNING counts as.","examples":["fail","succeed"],"$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of this model is already running at apply.","examples":["wait","skip","fail"],"$ref":"#/$defs/onRunning"}}};
+const schema46 = {"title":"Model","description":"A data model to reload.","defaultSnippets":[{"label":"model","description":"A model reloaded completely.","body":{"id":"${1:model-id}","reload":"${2|full,cache|}"}},{"label":"model (partial reload)","description":"Some tables reloaded, the rest from cache.","body":{"id":"${1:model-id}","reload":{"tables":["${2:EKKO}"]}}}],"type":"object","required":["id"],"additionalProperties":false,"properties":{"id":{"title":"Data model id","description":"The data model's id on the service.","examples":["5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44"],"type":"string","pattern":"\\S"},"reload":{"title":"Reload","description":"full: complete reload (default); cache: reload from cache; { tables: [...] }: reload these tables (by alias or name), the rest from cache.","defaultSnippets":[{"label":"full","description":"Complete reload: every table from its source.","body":"full"},{"label":"cache","description":"Reload from cache: the model is rebuilt from the tables already extracted.","body":"cache"},{"label":"partial reload","description":"Reload these tables (by alias or name); the rest from cache.","body":{"tables":["${1:EKKO}"]}}],"default":"full","$comment":"if/then/else rather than oneOf: the value's shape picks one branch, so an editor reports that branch's own problem (an unknown key under a map) rather than the other branch's enum.","if":{"type":"object"},"then":{"title":"Partial reload","description":"Reload these tables; the rest from cache.","type":"object","required":["tables"],"additionalProperties":false,"properties":{"tables":{"title":"Tables","description":"The tables to reload, each by its alias or name. At least one, each once.","defaultSnippets":[{"label":"tables","body":["${1:EKKO}"]}],"type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Table","description":"A table's alias or name, matched exactly, else case-insensitively when that picks one table.","examples":["EKKO","Vendor Master"],"type":"string","pattern":"\\S"}}}},"else":{"title":"Complete or from cache","description":"full: complete reload; cache: reload from cache.","enum":["full","cache"],"enumDescriptions":["Complete reload: every table from its source.","Reload from cache: the model is rebuilt from the tables already extracted."]}},"tags":{"title":"Tags","description":"Labels for selection: --select tag:NAME.","defaultSnippets":[{"label":"tags","body":["${1:nightly}"]}],"type":"array","items":{"title":"Tag","description":"A label for --select tag:NAME.","examples":["nightly"],"type":"string","pattern":"\\S"}},"timeout":{"title":"Timeout","description":"From trigger to verified end, for this model.","examples":["2h","45m"],"$ref":"#/$defs/duration"},"maxAge":{"title":"Maximum age","description":"Skip this model when its last successful load ended less than this ago.","examples":["0s","6h"],"$ref":"#/$defs/duration"},"onWarning":{"title":"On warning","description":"What a load of this model that ends in WARNING counts as.","examples":["fail","succeed"],"$ref":"#/$defs/onWarning"},"onRunning":{"title":"On running","description":"What to do when a load of this model is already running at apply.","examples":["wait","skip","fail"],"$ref":"#/$defs/onRunning"}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -78,12 +78,11 @@ errors++;
 }
 if(data.reload !== undefined){
 let data1 = data.reload;
-const _errs5 = errors;
-let valid1 = false;
-let passing0 = null;
 const _errs6 = errors;
-if(!((data1 === "full") || (data1 === "cache"))){
-const err4 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema46.properties.reload.oneOf[0].enum},message:"must be equal to one of the allowed values",schema:schema46.properties.reload.oneOf[0].enum,parentSchema:schema46.properties.reload.oneOf[0],data:data1};
+let valid1 = true;
+const _errs7 = errors;
+if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
+const err4 = {};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -92,15 +91,22 @@ vErrors.push(err4);
 }
 errors++;
 }
-var _valid0 = _errs6 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
+var _valid0 = _errs7 === errors;
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
 }
-const _errs7 = errors;
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs9 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.tables === undefined){
-const err5 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/oneOf/1/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema46.properties.reload.oneOf[1].required,parentSchema:schema46.properties.reload.oneOf[1],data:data1};
+const err5 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/then/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema46.properties.reload.then.required,parentSchema:schema46.properties.reload.then,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -111,7 +117,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(key1 === "tables")){
-const err6 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.reload.oneOf[1],data:data1};
+const err6 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.reload.then,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -125,7 +131,7 @@ if(data1.tables !== undefined){
 let data2 = data1.tables;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err7 = {instancePath:instancePath+"/reload/tables",schemaPath:"#/properties/reload/oneOf/1/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema46.properties.reload.oneOf[1].properties.tables,data:data2};
+const err7 = {instancePath:instancePath+"/reload/tables",schemaPath:"#/properties/reload/then/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema46.properties.reload.then.properties.tables,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -139,7 +145,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(!pattern9.test(data3)){
-const err8 = {instancePath:instancePath+"/reload/tables/" + i0,schemaPath:"#/properties/reload/oneOf/1/properties/tables/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema46.properties.reload.oneOf[1].properties.tables.items,data:data3};
+const err8 = {instancePath:instancePath+"/reload/tables/" + i0,schemaPath:"#/properties/reload/then/properties/tables/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema46.properties.reload.then.properties.tables.items,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -150,7 +156,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/reload/tables/" + i0,schemaPath:"#/properties/reload/oneOf/1/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.reload.oneOf[1].properties.tables.items.type,parentSchema:schema46.properties.reload.oneOf[1].properties.tables.items,data:data3};
+const err9 = {instancePath:instancePath+"/reload/tables/" + i0,schemaPath:"#/properties/reload/then/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.reload.then.properties.tables.items.type,parentSchema:schema46.properties.reload.then.properties.tables.items,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -171,7 +177,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err10 = {instancePath:instancePath+"/reload/tables",schemaPath:"#/properties/reload/oneOf/1/properties/tables/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema46.properties.reload.oneOf[1].properties.tables,data:data2};
+const err10 = {instancePath:instancePath+"/reload/tables",schemaPath:"#/properties/reload/then/properties/tables/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema46.properties.reload.then.properties.tables,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -186,7 +192,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/reload/tables",schemaPath:"#/properties/reload/oneOf/1/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.reload.oneOf[1].properties.tables.type,parentSchema:schema46.properties.reload.oneOf[1].properties.tables,data:data2};
+const err11 = {instancePath:instancePath+"/reload/tables",schemaPath:"#/properties/reload/then/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.reload.then.properties.tables.type,parentSchema:schema46.properties.reload.then.properties.tables,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -198,7 +204,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.reload.oneOf[1].type,parentSchema:schema46.properties.reload.oneOf[1],data:data1};
+const err12 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.reload.then.type,parentSchema:schema46.properties.reload.then,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -207,19 +213,14 @@ vErrors.push(err12);
 }
 errors++;
 }
-var _valid0 = _errs7 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
+var _valid0 = _errs9 === errors;
+valid1 = _valid0;
+ifClause0 = "then";
 }
 else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-}
-}
-if(!valid1){
-const err13 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema46.properties.reload.oneOf,parentSchema:schema46.properties.reload,data:data1};
+const _errs16 = errors;
+if(!((data1 === "full") || (data1 === "cache"))){
+const err13 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/else/enum",keyword:"enum",params:{allowedValues: schema46.properties.reload.else.enum},message:"must be equal to one of the allowed values",schema:schema46.properties.reload.else.enum,parentSchema:schema46.properties.reload.else,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -228,16 +229,19 @@ vErrors.push(err13);
 }
 errors++;
 }
-else {
-errors = _errs5;
-if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
+var _valid0 = _errs16 === errors;
+valid1 = _valid0;
+ifClause0 = "else";
+}
+if(!valid1){
+const err14 = {instancePath:instancePath+"/reload",schemaPath:"#/properties/reload/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema46.properties.reload.if,parentSchema:schema46.properties.reload,data:data1};
+if(vErrors === null){
+vErrors = [err14];
 }
 else {
-vErrors = null;
+vErrors.push(err14);
 }
-}
+errors++;
 }
 }
 if(data.tags !== undefined){
@@ -248,18 +252,7 @@ for(let i2=0; i2<len1; i2++){
 let data5 = data4[i2];
 if(typeof data5 === "string"){
 if(!pattern9.test(data5)){
-const err14 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema46.properties.tags.items,data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.tags.items.type,parentSchema:schema46.properties.tags.items,data:data5};
+const err15 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema46.properties.tags.items,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -269,9 +262,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
 else {
-const err16 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.tags.type,parentSchema:schema46.properties.tags,data:data4};
+const err16 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.tags.items.type,parentSchema:schema46.properties.tags.items,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -281,11 +273,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.timeout !== undefined){
-let data6 = data.timeout;
-if(typeof data6 === "string"){
-if(!pattern6.test(data6)){
-const err17 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\"",schema:"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$",parentSchema:schema34,data:data6};
+}
+else {
+const err17 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.tags.type,parentSchema:schema46.properties.tags,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -295,8 +285,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data6};
+if(data.timeout !== undefined){
+let data6 = data.timeout;
+if(typeof data6 === "string"){
+if(!pattern6.test(data6)){
+const err18 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\"",schema:"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$",parentSchema:schema34,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -306,11 +299,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.maxAge !== undefined){
-let data7 = data.maxAge;
-if(typeof data7 === "string"){
-if(!pattern6.test(data7)){
-const err19 = {instancePath:instancePath+"/maxAge",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\"",schema:"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$",parentSchema:schema34,data:data7};
+else {
+const err19 = {instancePath:instancePath+"/timeout",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -320,8 +310,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/maxAge",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data7};
+if(data.maxAge !== undefined){
+let data7 = data.maxAge;
+if(typeof data7 === "string"){
+if(!pattern6.test(data7)){
+const err20 = {instancePath:instancePath+"/maxAge",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\"",schema:"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$",parentSchema:schema34,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -331,10 +324,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.onWarning !== undefined){
-let data8 = data.onWarning;
-if(!((data8 === "fail") || (data8 === "succeed"))){
-const err21 = {instancePath:instancePath+"/onWarning",schemaPath:"#/$defs/onWarning/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/maxAge",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -344,10 +335,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.onRunning !== undefined){
-let data9 = data.onRunning;
-if(!(((data9 === "wait") || (data9 === "skip")) || (data9 === "fail"))){
-const err22 = {instancePath:instancePath+"/onRunning",schemaPath:"#/$defs/onRunning/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data:data9};
+if(data.onWarning !== undefined){
+let data8 = data.onWarning;
+if(!((data8 === "fail") || (data8 === "succeed"))){
+const err22 = {instancePath:instancePath+"/onWarning",schemaPath:"#/$defs/onWarning/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -357,14 +348,27 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+if(data.onRunning !== undefined){
+let data9 = data.onRunning;
+if(!(((data9 === "wait") || (data9 === "skip")) || (data9 === "fail"))){
+const err23 = {instancePath:instancePath+"/onRunning",schemaPath:"#/$defs/onRunning/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
 }
 errors++;
 }
@@ -635,7 +639,7 @@ validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://reloadctl.dev/schemas/reload.config.schema.json" */;
+/*# sourceURL="urn:reloadctl:schema:reload.config" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate20.evaluated;
@@ -656,9 +660,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((key0 === "version") || (key0 === "connection")) || (key0 === "defaults")) || (key0 === "pools"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+if(data.pools === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pools"},message:"must have required property '"+"pools"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -667,11 +670,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.version !== undefined){
-let data0 = data.version;
-if(1 !== data0){
-const err2 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema31.properties.version,data:data0};
+for(const key0 in data){
+if(!((((key0 === "version") || (key0 === "connection")) || (key0 === "defaults")) || (key0 === "pools"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -681,12 +682,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.connection !== undefined){
-let data1 = data.connection;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key1 in data1){
-if(!(((key1 === "url") || (key1 === "keyType")) || (key1 === "tokenEnv"))){
-const err3 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.connection,data:data1};
+if(data.version !== undefined){
+let data0 = data.version;
+if(1 !== data0){
+const err3 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema31.properties.version,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -696,11 +695,12 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data1.url !== undefined){
-let data2 = data1.url;
-if(typeof data2 === "string"){
-if(!pattern4.test(data2)){
-const err4 = {instancePath:instancePath+"/connection/url",schemaPath:"#/properties/connection/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\"",schema:"^https?://[^\\s/?#]+[^\\s]*$",parentSchema:schema31.properties.connection.properties.url,data:data2};
+if(data.connection !== undefined){
+let data1 = data.connection;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!(((key1 === "url") || (key1 === "keyType")) || (key1 === "tokenEnv"))){
+const err4 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.connection,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -710,8 +710,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/connection/url",schemaPath:"#/properties/connection/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.connection.properties.url.type,parentSchema:schema31.properties.connection.properties.url,data:data2};
+if(data1.url !== undefined){
+let data2 = data1.url;
+if(typeof data2 === "string"){
+if(!pattern4.test(data2)){
+const err5 = {instancePath:instancePath+"/connection/url",schemaPath:"#/properties/connection/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\"",schema:"^https?://[^\\s/?#]+[^\\s]*$",parentSchema:schema31.properties.connection.properties.url,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -721,10 +724,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data1.keyType !== undefined){
-let data3 = data1.keyType;
-if(!((data3 === "USER_KEY") || (data3 === "APP_KEY"))){
-const err6 = {instancePath:instancePath+"/connection/keyType",schemaPath:"#/properties/connection/properties/keyType/enum",keyword:"enum",params:{allowedValues: schema31.properties.connection.properties.keyType.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.connection.properties.keyType.enum,parentSchema:schema31.properties.connection.properties.keyType,data:data3};
+else {
+const err6 = {instancePath:instancePath+"/connection/url",schemaPath:"#/properties/connection/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.connection.properties.url.type,parentSchema:schema31.properties.connection.properties.url,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -734,11 +735,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data1.tokenEnv !== undefined){
-let data4 = data1.tokenEnv;
-if(typeof data4 === "string"){
-if(!pattern5.test(data4)){
-const err7 = {instancePath:instancePath+"/connection/tokenEnv",schemaPath:"#/properties/connection/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema31.properties.connection.properties.tokenEnv,data:data4};
+if(data1.keyType !== undefined){
+let data3 = data1.keyType;
+if(!((data3 === "USER_KEY") || (data3 === "APP_KEY"))){
+const err7 = {instancePath:instancePath+"/connection/keyType",schemaPath:"#/properties/connection/properties/keyType/enum",keyword:"enum",params:{allowedValues: schema31.properties.connection.properties.keyType.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.connection.properties.keyType.enum,parentSchema:schema31.properties.connection.properties.keyType,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -748,8 +748,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/connection/tokenEnv",schemaPath:"#/properties/connection/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.connection.properties.tokenEnv.type,parentSchema:schema31.properties.connection.properties.tokenEnv,data:data4};
+if(data1.tokenEnv !== undefined){
+let data4 = data1.tokenEnv;
+if(typeof data4 === "string"){
+if(!pattern5.test(data4)){
+const err8 = {instancePath:instancePath+"/connection/tokenEnv",schemaPath:"#/properties/connection/properties/tokenEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Z_][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z_][A-Z0-9_]*$"+"\"",schema:"^[A-Z_][A-Z0-9_]*$",parentSchema:schema31.properties.connection.properties.tokenEnv,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -759,9 +762,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
 else {
-const err9 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.connection.type,parentSchema:schema31.properties.connection,data:data1};
+const err9 = {instancePath:instancePath+"/connection/tokenEnv",schemaPath:"#/properties/connection/properties/tokenEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.connection.properties.tokenEnv.type,parentSchema:schema31.properties.connection.properties.tokenEnv,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -771,12 +773,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.defaults !== undefined){
-let data5 = data.defaults;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key2 in data5){
-if(!((((((key2 === "parallelism") || (key2 === "poolParallelism")) || (key2 === "timeout")) || (key2 === "maxAge")) || (key2 === "onWarning")) || (key2 === "onRunning"))){
-const err10 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.defaults,data:data5};
+}
+else {
+const err10 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.connection.type,parentSchema:schema31.properties.connection,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -786,10 +785,12 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data5.parallelism !== undefined){
-let data6 = data5.parallelism;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err11 = {instancePath:instancePath+"/defaults/parallelism",schemaPath:"#/$defs/positiveInteger/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.type,parentSchema:schema32,data:data6};
+if(data.defaults !== undefined){
+let data5 = data.defaults;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+if(!((((((key2 === "parallelism") || (key2 === "poolParallelism")) || (key2 === "timeout")) || (key2 === "maxAge")) || (key2 === "onWarning")) || (key2 === "onRunning"))){
+const err11 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.defaults,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -798,9 +799,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 1 || isNaN(data6)){
-const err12 = {instancePath:instancePath+"/defaults/parallelism",schemaPath:"#/$defs/positiveInteger/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32,data:data6};
+}
+if(data5.parallelism !== undefined){
+let data6 = data5.parallelism;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err12 = {instancePath:instancePath+"/defaults/parallelism",schemaPath:"#/$defs/positiveInteger/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.type,parentSchema:schema32,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -809,12 +812,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-if(data5.poolParallelism !== undefined){
-let data7 = data5.poolParallelism;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err13 = {instancePath:instancePath+"/defaults/poolParallelism",schemaPath:"#/$defs/positiveInteger/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.type,parentSchema:schema32,data:data7};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 1 || isNaN(data6)){
+const err13 = {instancePath:instancePath+"/defaults/parallelism",schemaPath:"#/$defs/positiveInteger/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -823,9 +823,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 1 || isNaN(data7)){
-const err14 = {instancePath:instancePath+"/defaults/poolParallelism",schemaPath:"#/$defs/positiveInteger/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32,data:data7};
+}
+}
+if(data5.poolParallelism !== undefined){
+let data7 = data5.poolParallelism;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err14 = {instancePath:instancePath+"/defaults/poolParallelism",schemaPath:"#/$defs/positiveInteger/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.type,parentSchema:schema32,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -834,13 +837,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-if(data5.timeout !== undefined){
-let data8 = data5.timeout;
-if(typeof data8 === "string"){
-if(!pattern6.test(data8)){
-const err15 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\"",schema:"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$",parentSchema:schema34,data:data8};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 1 || isNaN(data7)){
+const err15 = {instancePath:instancePath+"/defaults/poolParallelism",schemaPath:"#/$defs/positiveInteger/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -850,8 +849,12 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data8};
+}
+if(data5.timeout !== undefined){
+let data8 = data5.timeout;
+if(typeof data8 === "string"){
+if(!pattern6.test(data8)){
+const err16 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\"",schema:"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$",parentSchema:schema34,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -861,11 +864,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data5.maxAge !== undefined){
-let data9 = data5.maxAge;
-if(typeof data9 === "string"){
-if(!pattern6.test(data9)){
-const err17 = {instancePath:instancePath+"/defaults/maxAge",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\"",schema:"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$",parentSchema:schema34,data:data9};
+else {
+const err17 = {instancePath:instancePath+"/defaults/timeout",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -875,8 +875,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/defaults/maxAge",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data9};
+if(data5.maxAge !== undefined){
+let data9 = data5.maxAge;
+if(typeof data9 === "string"){
+if(!pattern6.test(data9)){
+const err18 = {instancePath:instancePath+"/defaults/maxAge",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"},message:"must match pattern \""+"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$"+"\"",schema:"^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?$",parentSchema:schema34,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -886,10 +889,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data5.onWarning !== undefined){
-let data10 = data5.onWarning;
-if(!((data10 === "fail") || (data10 === "succeed"))){
-const err19 = {instancePath:instancePath+"/defaults/onWarning",schemaPath:"#/$defs/onWarning/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data10};
+else {
+const err19 = {instancePath:instancePath+"/defaults/maxAge",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -899,10 +900,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data5.onRunning !== undefined){
-let data11 = data5.onRunning;
-if(!(((data11 === "wait") || (data11 === "skip")) || (data11 === "fail"))){
-const err20 = {instancePath:instancePath+"/defaults/onRunning",schemaPath:"#/$defs/onRunning/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data:data11};
+if(data5.onWarning !== undefined){
+let data10 = data5.onWarning;
+if(!((data10 === "fail") || (data10 === "succeed"))){
+const err20 = {instancePath:instancePath+"/defaults/onWarning",schemaPath:"#/$defs/onWarning/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -912,9 +913,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.defaults.type,parentSchema:schema31.properties.defaults,data:data5};
+if(data5.onRunning !== undefined){
+let data11 = data5.onRunning;
+if(!(((data11 === "wait") || (data11 === "skip")) || (data11 === "fail"))){
+const err21 = {instancePath:instancePath+"/defaults/onRunning",schemaPath:"#/$defs/onRunning/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -924,14 +926,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.pools !== undefined){
-let data12 = data.pools;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key3 in data12){
-const _errs32 = errors;
-if(typeof key3 === "string"){
-if(!pattern8.test(key3)){
-const err22 = {instancePath:instancePath+"/pools",schemaPath:"#/$defs/addressKey/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema38,data:key3,propertyName:key3};
+}
+else {
+const err22 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.defaults.type,parentSchema:schema31.properties.defaults,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -941,8 +938,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/pools",schemaPath:"#/$defs/addressKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:key3,propertyName:key3};
+if(data.pools !== undefined){
+let data12 = data.pools;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(Object.keys(data12).length < 1){
+const err23 = {instancePath:instancePath+"/pools",schemaPath:"#/properties/pools/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.pools,data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -951,14 +951,38 @@ vErrors.push(err23);
 }
 errors++;
 }
-var valid9 = _errs32 === errors;
-if(!valid9){
-const err24 = {instancePath:instancePath+"/pools",schemaPath:"#/properties/pools/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema31.properties.pools.propertyNames,parentSchema:schema31.properties.pools,data:data12};
+for(const key3 in data12){
+const _errs32 = errors;
+if(typeof key3 === "string"){
+if(!pattern8.test(key3)){
+const err24 = {instancePath:instancePath+"/pools",schemaPath:"#/$defs/addressKey/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema38,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/pools",schemaPath:"#/$defs/addressKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var valid9 = _errs32 === errors;
+if(!valid9){
+const err26 = {instancePath:instancePath+"/pools",schemaPath:"#/properties/pools/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema31.properties.pools.propertyNames,parentSchema:schema31.properties.pools,data:data12};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }
@@ -971,24 +995,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/pools",schemaPath:"#/properties/pools/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.pools.type,parentSchema:schema31.properties.pools,data:data12};
+const err27 = {instancePath:instancePath+"/pools",schemaPath:"#/properties/pools/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.pools.type,parentSchema:schema31.properties.pools,data:data12};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err27];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err27);
 }
 errors++;
 }
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err28];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err28);
 }
 errors++;
 }

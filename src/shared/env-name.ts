@@ -3,7 +3,7 @@
 
 const NAME = /^[A-Z_][A-Z0-9_]{0,63}$/;
 /** What the schema lets through as a name; the plausibility test below is stricter. */
-export const ENV_NAME_SHAPE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const ENV_NAME_SHAPE = /^[A-Z_][A-Z0-9_]*$/;
 
 export function isPlausibleEnvName(text: string): boolean {
   if (!NAME.test(text)) return false;

@@ -53,6 +53,13 @@ describe("manifest problems, located", () => {
     ["a zero timeout", edit("  timeout: 2h", "  timeout: 0s"), "9:12 `timeout` must be longer than 0s"],
     ["a bad pool key", edit("  logistics:", '  "logi stics":'), "24:3 pool key `logi stics` is not a valid name: use letters, digits, `.`, `_` and `-`, starting with a letter or digit (it forms the address POOL/MODEL)"],
     ["a model id that YAML reads as a number", edit("        id: 6d1e8b3c-2f4a-4c9d-8e7b-1a5f0c3d9e26", "        id: 12345"), "28:13 `id` must be the data model's id; got 12345 (YAML reads it as a number or boolean: put it in quotes)"],
+    ["no pools (said once, not by the schema too)", "version: 1\n", "1:1 the manifest declares no pools: add `pools:` with at least one pool and one model"],
+    ["empty pools (said once)", "version: 1\npools: {}\n", "2:8 `pools` declares no pool: a manifest needs at least one pool with one model"],
+    [
+      "a tokenEnv not in capitals",
+      edit("  keyType: USER_KEY\n", "  keyType: USER_KEY\n  tokenEnv: celonis_token\n"),
+      "6:13 `tokenEnv` must be the name of an environment variable in capitals, like CELONIS_API_TOKEN (never the key itself)",
+    ],
     ["a root that is a list", "- a\n", "1:1 the manifest must be a map with `version: 1` and `pools:`; got a list"],
     ["an empty file", "", "1:1 the manifest is empty; it needs at least `version: 1`"],
     ["an alias to no anchor", edit("  keyType: USER_KEY", "  keyType: *kind"), "5:12 alias `*kind` refers to no anchor `&kind` above it"],
@@ -141,7 +148,7 @@ describe("key-like fields", () => {
     const text = edit("  keyType: USER_KEY\n", `  keyType: USER_KEY\n  tokenEnv: ${SECRET}\n`);
     const { error, problems } = problemsOf(text);
     expect(brief(problems)).toStrictEqual([
-      "6:13 `tokenEnv` must be the name of an environment variable, like CELONIS_API_TOKEN (never the key itself)",
+      "6:13 `tokenEnv` must be the name of an environment variable in capitals, like CELONIS_API_TOKEN (never the key itself)",
     ]);
     expect(renderProblemsText(error, { color: false })).not.toContain(SECRET);
   });

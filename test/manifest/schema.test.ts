@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
-import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SCHEMA_PATH } from "../../src/manifest/schema-path.js";
+import { strictAjv } from "../../src/manifest/schema-validator-source.js";
 import { isKeyLikeField } from "../../src/manifest/secret-fields.js";
+import { ENV_NAME_SHAPE } from "../../src/shared/env-name.js";
 import { parseDuration } from "../../src/shared/duration.js";
 
 type SchemaNode = Record<string, unknown>;
@@ -17,26 +18,79 @@ function properties(node: unknown, at = "#"): Array<[string, SchemaNode]> {
     if (key === "properties" && value && typeof value === "object") {
       for (const [name, sub] of Object.entries(value)) out.push([`${at}/properties/${name}`, sub as SchemaNode]);
     }
-    if (key !== "examples") out.push(...properties(value, `${at}/${key}`));
+    if (key !== "examples" && key !== "defaultSnippets") out.push(...properties(value, `${at}/${key}`));
   }
   return out;
 }
 
 describe("schemas/reload.config.schema.json", () => {
-  it("is a JSON Schema 2020-12 document with an $id, compiled by ajv in strict mode", () => {
+  it("is a JSON Schema 2020-12 document with an $id that claims no domain, compiled by ajv in strict mode", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(schema.$id).toMatch(/^https:\/\//);
-    expect(() => new Ajv2020({ strict: true, allErrors: true }).compile(schema)).not.toThrow();
+    // A URN: no web address that someone else could own and serve another schema at.
+    expect(schema.$id).toMatch(/^urn:reloadctl:/);
+    expect(() => strictAjv().compile(schema)).not.toThrow();
   });
 
-  it("gives every property a title, a description and examples (editors show them)", () => {
+  it("gives every property a title, a description and examples or snippets (editors show them)", () => {
     const all = properties(schema);
     expect(all.length).toBeGreaterThan(25);
     for (const [place, property] of all) {
       expect(property.title, place).toEqual(expect.any(String));
       expect(property.description, place).toEqual(expect.any(String));
-      expect(property.examples, place).toEqual(expect.arrayContaining([expect.anything()]));
+      const offers = [...((property.examples as unknown[]) ?? []), ...((property.defaultSnippets as unknown[]) ?? [])];
+      expect(offers.length, place).toBeGreaterThan(0);
     }
+  });
+
+  it("has only plain values as examples (an editor shows a map or list example as [object Object]); snippets for the rest", () => {
+    const walk = (node: unknown, at: string): void => {
+      if (node === null || typeof node !== "object") return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "examples") {
+          for (const example of value as unknown[]) expect(example === null || typeof example !== "object", `${at}/examples`).toBe(true);
+        } else if (key !== "defaultSnippets") walk(value, `${at}/${key}`);
+      }
+    };
+    walk(schema, "#");
+    const snippets = JSON.stringify(schema).match(/"defaultSnippets"/g) ?? [];
+    expect(snippets.length).toBeGreaterThan(5);
+  });
+
+  it("describes each value of every enum", () => {
+    const enums: Array<[string, SchemaNode]> = [];
+    const walk = (node: unknown, at: string): void => {
+      if (node === null || typeof node !== "object") return;
+      if (Array.isArray((node as SchemaNode).enum)) enums.push([at, node as SchemaNode]);
+      for (const [key, value] of Object.entries(node)) if (key !== "examples" && key !== "defaultSnippets") walk(value, `${at}/${key}`);
+    };
+    walk(schema, "#");
+    expect(enums.length).toBeGreaterThanOrEqual(4);
+    for (const [place, node] of enums) {
+      const descriptions = node.enumDescriptions as string[] | undefined;
+      expect(descriptions?.length, place).toBe((node.enum as unknown[]).length);
+      for (const d of descriptions ?? []) expect(d, place).toMatch(/\S/);
+    }
+  });
+
+  it("says what the CLI enforces: pools required and not empty, tokenEnv in capitals", () => {
+    const validate = strictAjv().compile(schema);
+    const pool = { id: "p", models: { m: { id: "m" } } };
+    expect(validate({ version: 1, pools: { a: pool } })).toBe(true);
+    expect(validate({ version: 1 })).toBe(false);
+    expect(validate({ version: 1, pools: {} })).toBe(false);
+    expect(validate({ version: 1, connection: { tokenEnv: "celonis_token" }, pools: { a: pool } })).toBe(false);
+    const root = schema.properties as Record<string, SchemaNode>;
+    const connection = root.connection?.properties as Record<string, SchemaNode>;
+    expect(connection.tokenEnv?.pattern).toBe(ENV_NAME_SHAPE.source);
+  });
+
+  it("picks reload's branch by the value's shape (if/then/else), so a map's typo is not answered with the enum", () => {
+    const validate = strictAjv({ verbose: true }).compile(schema);
+    const manifest = { version: 1, pools: { a: { id: "p", models: { m: { id: "m", reload: { tabels: ["A"] } } } } } };
+    expect(validate(manifest)).toBe(false);
+    const keywords = (validate.errors ?? []).filter((e) => e.instancePath.startsWith("/pools/a/models/m/reload")).map((e) => e.keyword);
+    expect(keywords).toContain("additionalProperties");
+    expect(keywords).not.toContain("enum");
   });
 
   it("forbids unknown keys in every map with fixed keys", () => {

@@ -42,7 +42,7 @@ export function brief(problems: readonly Problem[]): string[] {
   return problems.map((p) => `${p.line}:${p.column} ${p.message}`);
 }
 
-export const VALID = `# yaml-language-server: $schema=./schemas/reload.config.schema.json
+export const VALID = `# yaml-language-server: $schema=./node_modules/reloadctl/schemas/reload.config.schema.json
 version: 1
 connection:
   url: https://acme.eu-1.celonis.cloud

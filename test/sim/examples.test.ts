@@ -1,13 +1,14 @@
 // The demo manifests describe the demo tenant: every id exists there, every table word resolves
 // as spec.md says, and reload.config.yaml shows the mix the demo promises without failing.
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { DEMO_FIXTURE_PATH, type FixtureModel, fixtureDurationMs, loadFixture } from "../../src/sim/fixture.js";
 import { parseDuration } from "../../src/shared/duration.js";
 import { PACKAGE_ROOT } from "../../src/version.js";
+import { SCHEMA_MODELINE } from "../../src/manifest/schema-path.js";
 
 interface ManifestModel {
   id: string;
@@ -46,11 +47,11 @@ describe.each(MANIFESTS)("%s", (file) => {
   const text = read(file);
   const manifest = parse(text) as Manifest;
 
-  it("starts with the schema line, relative to the file", () => {
-    const first = text.split("\n")[0] ?? "";
-    const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
-    expect(m).not.toBeNull();
-    expect(join(PACKAGE_ROOT, dirname(file), m?.[1] ?? "")).toBe(SCHEMA);
+  it("starts with the schema line that works in a user's repository (the schema in node_modules)", () => {
+    expect(text.split("\n")[0]).toBe(SCHEMA_MODELINE);
+    const path = /\$schema=(\S+)$/.exec(SCHEMA_MODELINE)?.[1] ?? "";
+    expect(path.replace(/^\.\/node_modules\/reloadctl\//, "")).toBe("schemas/reload.config.schema.json");
+    expect(existsSync(join(PACKAGE_ROOT, "schemas", "reload.config.schema.json"))).toBe(true);
   });
 
   it.skipIf(!existsSync(SCHEMA))("is valid by the schema", () => {
@@ -68,6 +69,13 @@ describe.each(MANIFESTS)("%s", (file) => {
         }
       }
     }
+  });
+});
+
+describe("README.md", () => {
+  it("teaches the same schema line as the shipped manifests", () => {
+    const block = /```yaml\n([^\n]*)\n/.exec(read("README.md"));
+    expect(block?.[1]).toBe(SCHEMA_MODELINE);
   });
 });
 
