@@ -64,6 +64,14 @@ function normaliseBaseUrl(raw: string, source: string): string {
   if (url.search !== "" || url.hash !== "") {
     throw new UserError(`${source} must not have a query or fragment (${shown}…).`);
   }
+  // A page of the web app (…/integration/ui/pools) pasted from the browser: the client adds
+  // /integration/api/… itself, so every request would miss. A plain prefix (a proxy) is kept.
+  if (/^\/integration(\/|$)/i.test(url.pathname)) {
+    throw new UserError(
+      `${source} has the path of a page or API route (${url.pathname}): set it to the team's address only, ${url.origin}.`,
+      `reloadctl adds /integration/api/… itself. Use ${source === "CELONIS_URL" ? `CELONIS_URL=${url.origin}` : `url: ${url.origin}`}`,
+    );
+  }
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 

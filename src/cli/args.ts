@@ -1,7 +1,7 @@
 // argv parsing with node:util parseArgs, turned into clean user errors.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UserError } from "../shared/errors.js";
-import { closest } from "../shared/closest.js";
+import { closestName } from "../manifest/did-you-mean.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -24,8 +24,9 @@ export function parse<O extends Options>(command: string, args: string[], option
     const m = /'(-{1,2}[^']+)'/.exec(e.message);
     const flag = m?.[1] ?? "";
     if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-      const known = Object.keys(options).map((k) => `--${k}`);
-      const near = closest(flag.split("=")[0] ?? flag, known, 1)[0];
+      // Only a near miss is worth suggesting: `--selct` → `--select`, but `--bogus` → nothing.
+      const hit = closestName((flag.split("=")[0] ?? flag).replace(/^-+/, ""), Object.keys(options));
+      const near = hit === null ? null : `--${hit}`;
       throw new UserError(`unknown flag ${flag} for \`reloadctl ${command}\``, `${near ? `did you mean ${near}? ` : ""}see: reloadctl ${command} --help`);
     }
     if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {

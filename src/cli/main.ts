@@ -2,7 +2,7 @@
 import { setMaxListeners } from "node:events";
 import { HELP } from "./help.js";
 import type { Io } from "./io.js";
-import { closest } from "../shared/closest.js";
+import { closestName } from "../manifest/did-you-mean.js";
 import { VERSION } from "../version.js";
 
 type Command = (args: string[], io: Io) => Promise<number>;
@@ -54,7 +54,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    const near = closest(name, Object.keys(COMMANDS), 1)[0];
+    const near = closestName(name, Object.keys(COMMANDS));
     const what = name.startsWith("-") ? `unknown flag ${name}` : `unknown command "${name}"`;
     io.stderr.write(`error: ${what}\n       ${near && !name.startsWith("-") ? `did you mean \`reloadctl ${near}\`? ` : ""}see: reloadctl --help\n`);
     return 1;

@@ -4,7 +4,7 @@ import type { CelonisApi, LastLoad } from "../celonis/api.js";
 import type { Manifest, ManifestModel } from "../manifest/types.js";
 import type { DataModelTable } from "../shared/types.js";
 import { manifestProblems, type UnplacedProblem } from "../manifest/locate.js";
-import { ModelError } from "../shared/errors.js";
+import { ModelError, UserError } from "../shared/errors.js";
 import { isNotFound } from "../celonis/errors.js";
 import { VERSION } from "../version.js";
 import { decideAction } from "./decide-action.js";
@@ -86,6 +86,7 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
       });
     }
   });
+  if (models.length > 1 && settled.every((s) => s.status === "rejected" && isNotFound(s.reason))) throw everyModelNotFound(models.length, api.baseUrl);
   // Anything but a 404 (auth, network, 5xx after retries) is not a manifest problem: stop on it.
   const firstFailure = settled.findIndex((s) => s.status === "rejected" && !isNotFound(s.reason));
   if (firstFailure >= 0) {
@@ -143,6 +144,14 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
     order: ordered.map((m) => m.address),
     expectedWallMs: expectedWallMs(ordered, { parallelism: manifest.parallelism, poolParallelism }),
   };
+}
+
+/** Not one of the models is known there: the address is wrong far likelier than every id. */
+export function everyModelNotFound(count: number, baseUrl: string): UserError {
+  return new UserError(
+    `every model answered 404 (${count} of ${count}): the service at ${baseUrl} knows none of them.`,
+    "Check CELONIS_URL (else connection.url) first: it must be your team's address, like https://acme.eu-1.celonis.cloud. Then check the pool and model ids.",
+  );
 }
 
 export function toReload(doc: PlanDocument): number {

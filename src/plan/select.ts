@@ -43,9 +43,10 @@ export function applySelection<T extends Selectable>(items: readonly T[], select
   const excludes = selection.exclude.map((s) => ({ s, match: compileSelector(s) }));
   for (const { s, match } of [...selects, ...excludes]) {
     if (!items.some(match)) {
-      const known = items.map((m) => m.address);
+      const isTag = s.trim().startsWith("tag:");
+      const known = isTag ? [...new Set(items.flatMap((m) => m.tags))].sort() : items.map((m) => m.address);
       const shown = known.slice(0, 20).join(", ") + (known.length > 20 ? `, … (${known.length} in all)` : "");
-      throw new UserError(`selector "${s}" matches no model`, `models: ${shown || "(none)"}`);
+      throw new UserError(`selector "${s}" matches no model`, `${isTag ? "tags" : "models"}: ${shown || "(none)"}`);
     }
   }
   const kept = items.filter(

@@ -43,6 +43,17 @@ describe("resolveConnection", () => {
     expect(resolveConnection(ENV, { ...MANIFEST, url: "HTTPS://ACME.eu-1.celonis.cloud:443/" }).baseUrl).toBe("https://acme.eu-1.celonis.cloud");
   });
 
+  it("refuses a page's URL pasted from the browser, naming the team's address to use instead", () => {
+    const err = userErrorOf(() => resolveConnection({ ...ENV, CELONIS_URL: "https://acme.eu-1.celonis.cloud/integration/ui/pools" }, MANIFEST));
+    expect(err.message).toBe(
+      "CELONIS_URL has the path of a page or API route (/integration/ui/pools): set it to the team's address only, https://acme.eu-1.celonis.cloud.",
+    );
+    expect(err.hint).toContain("CELONIS_URL=https://acme.eu-1.celonis.cloud");
+    const fromManifest = userErrorOf(() => resolveConnection(ENV, { ...MANIFEST, url: "https://acme.eu-1.celonis.cloud/integration/api/pools" }));
+    expect(fromManifest.message).toMatch(/^connection\.url has the path/);
+    expect(fromManifest.hint).toContain("url: https://acme.eu-1.celonis.cloud");
+  });
+
   it("refuses a missing URL with a hint", () => {
     const err = userErrorOf(() => resolveConnection(ENV, { ...MANIFEST, url: null }));
     expect(err.message).toMatch(/CELONIS_URL/);

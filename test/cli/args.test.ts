@@ -31,6 +31,8 @@ describe("parse", () => {
   it("refuses a value for a switch, an unknown flag with the nearest known one, and a stray argument", () => {
     expect(errorOf(["--json=1"]).message).toBe("--json takes no value");
     expect(errorOf(["--selct", "a"])).toEqual({ message: "unknown flag --selct for `reloadctl plan`", hint: "did you mean --select? see: reloadctl plan --help" });
+    // Far from every flag: no guess (it used to suggest --out).
+    expect(errorOf(["--bogus"])).toEqual({ message: "unknown flag --bogus for `reloadctl plan`", hint: "see: reloadctl plan --help" });
     expect(errorOf(["extra"]).message).toBe('unexpected argument "extra" for `reloadctl plan`');
   });
 });

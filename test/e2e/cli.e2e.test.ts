@@ -35,6 +35,8 @@ describe("help and flags", () => {
     expect(cmd.code).toBe(1);
     expect(cmd.stderr).toContain('unknown command "plna"');
     expect(cmd.stderr).toContain("reloadctl plan");
+    const far = await runCli(["bogus"]);
+    expect(far.stderr).toBe('error: unknown command "bogus"\n       see: reloadctl --help\n');
     const flag = await runCli(["plan", "--detailed-exitcodes"]);
     expect(flag.code).toBe(1);
     expect(flag.stderr).toContain("unknown flag --detailed-exitcodes");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "../../src/plan/build-plan.js";
 import { findStaleness } from "../../src/plan/stale.js";
-import { ManifestError, ModelError } from "../../src/shared/errors.js";
+import { ManifestError, ModelError, UserError } from "../../src/shared/errors.js";
 import type { DataModelTable } from "../../src/shared/types.js";
 import { FakeApi, type FakeModel } from "../helpers/fake-api.js";
 import { manifestModel, manifestOf } from "../helpers/manifest.js";
@@ -82,6 +82,16 @@ describe("buildPlan", () => {
       expect.stringMatching(/^11:15 a\/one: table "ORDERS" is ambiguous: it matches "Orders" \(VBAK, id t4\), "orders" \(id t5\)/),
       expect.stringMatching(/^15:7 a\/gone: the service knows no data model model-gone in pool pool-a \(404\)/),
     ]);
+  });
+
+  it("blames the address, not the ids, when every model answers 404", async () => {
+    const api = new FakeApi([], () => NOW);
+    const manifest = manifestOf([manifestModel("a/one"), manifestModel("a/two"), manifestModel("b/three")]);
+    const err = await buildPlan({ manifest, api, selection: { select: [], exclude: [] }, now: () => NOW }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect(err).not.toBeInstanceOf(ManifestError);
+    expect((err as UserError).message).toBe(`every model answered 404 (3 of 3): the service at ${api.baseUrl} knows none of them.`);
+    expect((err as UserError).hint).toMatch(/^Check CELONIS_URL \(else connection\.url\) first/);
   });
 
   it("refuses two words that name one table (an alias and its name), at the second word", async () => {

@@ -56,6 +56,9 @@ describe("applySelection", () => {
       hint: "models: finance/o2c, finance/p2p, logistics/shipments, logistics/returns",
     });
   });
+  it("refuses a tag no model has, naming the tags that exist", () => {
+    expect(refusal(["tag:nigthly"])).toEqual({ message: 'selector "tag:nigthly" matches no model', hint: "tags: eu, nightly" });
+  });
   it("refuses an exclude that matches nothing", () => {
     expect(refusal([], ["tag:weekly"]).message).toBe('selector "tag:weekly" matches no model');
   });

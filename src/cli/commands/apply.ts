@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { COMMON_OPTIONS, parse, positiveInt } from "../args.js";
 import { HELP } from "../help.js";
-import { isInteractive, type Io } from "../io.js";
+import { isCi, isInteractive, type Io } from "../io.js";
 import { resolveFormat, useColor, type Format } from "../output.js";
 import { openClient, openManifest, selectionOf } from "../session.js";
 import { createEventBus } from "../event-bus.js";
@@ -130,7 +130,7 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
   const canAsk = isInteractive(io) && values.config !== "-";
   if (!values["auto-approve"] && !canAsk) {
     throw new UserError(
-      "apply without a saved plan needs --auto-approve here: there is no terminal to ask for confirmation",
+      `apply without a saved plan needs --auto-approve here: ${whyNoPrompt(io, values.config)}`,
       "review with `reloadctl plan`, then run `reloadctl apply --auto-approve`, or save a plan with --out and run `reloadctl apply PLAN`",
     );
   }
@@ -149,4 +149,12 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
   }
   if (format === "tty") io.stdout.write("\n"); // the plan (and the answer), then the run
   return runPlan(doc, manifest, io, run);
+}
+
+/** Why apply will not ask, in the terms of what the user can change. */
+function whyNoPrompt(io: Io, config: string | undefined): string {
+  const terminal = Boolean(io.stdout.isTTY && io.stdin.isTTY);
+  if (terminal && isCi(io.env)) return `CI is set (CI=${JSON.stringify(io.env.CI)}), and in CI apply never prompts`;
+  if (terminal && config === "-") return "the manifest comes from stdin, so stdin cannot answer a prompt";
+  return "there is no terminal to ask for confirmation";
 }

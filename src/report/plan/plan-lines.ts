@@ -163,8 +163,10 @@ export function planLines(doc: PlanDocument, opts: PlanLinesOptions): Line[] {
   if (eta !== null) lines.push(...wrapLine([span(eta, "dim")], width, 2));
   if (opts.savedTo) {
     const hash = opts.planSha256 ? ` (sha256 ${shortId(opts.planSha256)})` : "";
-    const saved = span(`Saved to ${opts.savedTo}${hash}. Run it with: `);
-    const command = span(`reloadctl apply ${shellWord(opts.savedTo)}`, "bold");
+    // A plan made from stdin cannot find its manifest again: the command must pass it.
+    const fromStdin = doc.manifest.path === "-";
+    const saved = span(`Saved to ${opts.savedTo}${hash}. Run it with${fromStdin ? " the manifest you piped in" : ""}: `);
+    const command = span(`reloadctl apply ${shellWord(opts.savedTo)}${fromStdin ? " -c MANIFEST" : ""}`, "bold");
     // The command to copy must be whole: on a narrow terminal it gets a line of its own.
     if (textWidth(saved.text + command.text) <= width) lines.push([saved, command]);
     else lines.push(...wrapLine([{ ...saved, text: saved.text.trimEnd() }], width, 2), [span("  "), command]);

@@ -94,6 +94,12 @@ describe("renderPlanText", () => {
     expect(text.split("\n").at(-1)).toBe(`Saved to my plans/it's.json. Run it with: reloadctl apply 'my plans/it'\\''s.json'`);
   });
 
+  test("a plan made from stdin is not followed by a command that cannot find its manifest", () => {
+    const doc = { ...allSkipPlan(), manifest: { path: "-", sha256: "0".repeat(64) } };
+    const text = renderPlanText(doc, { now: NOW, color: false, width: 120, savedTo: "p.json", planSha256: null });
+    expect(text.split("\n").at(-1)).toBe("Saved to p.json. Run it with the manifest you piped in: reloadctl apply p.json -c MANIFEST");
+  });
+
   test("on a narrow terminal the command to run the saved plan gets a line of its own, whole", () => {
     const text = renderPlanText(allSkipPlan(), { now: NOW, color: false, width: 40, savedTo: "plans/nightly.json", planSha256: "3f9a0c1b".repeat(8) });
     expect(text.split("\n").slice(-3)).toEqual(["Saved to plans/nightly.json (sha256", "  3f9a0c1b…). Run it with:", "  reloadctl apply plans/nightly.json"]);
