@@ -1,9 +1,11 @@
-// The Ink views' one door. Importing this module is cheap: Ink and React are loaded only when
-// one of these functions runs, so the plain-text paths never pay for them.
+// The terminal views' one door. Importing this module is cheap: Ink and React are loaded only for
+// the live apply view (runApplyTty, or preloadInkUi ahead of it), so other paths never pay for them.
 import type { PlanDocument } from "../plan/types.js";
 import type { StatusDocument } from "../status/types.js";
 import type { ApplyEventSource } from "./apply/event-source.js";
 import { replayingSource } from "./apply/replay-events.js";
+import { renderPlanText } from "./plan/plan-text.js";
+import { renderStatusText } from "./status/status-text.js";
 
 export type { ApplyEventSource } from "./apply/event-source.js";
 
@@ -30,28 +32,36 @@ export interface ApplyTtyOptions {
 /** What the views draw on: a terminal stream (process.stdout / process.stderr in production). */
 export type TtyStream = NodeJS.WritableStream & { columns?: number; rows?: number; isTTY?: boolean };
 
-const columnsOf = (stdout: TtyStream): number => (stdout.columns !== undefined && stdout.columns > 0 ? stdout.columns : 100);
+let inkUi: Promise<typeof import("./ink-ui.js")> | null = null;
 
-/** Draws the plan once. */
-export async function renderPlanTty(doc: PlanDocument, opts: PlanTtyOptions, stdout: TtyStream): Promise<void> {
-  const [{ renderToString }, { createElement }, { PlanView }] = await Promise.all([
-    import("ink"),
-    import("react"),
-    import("./plan/PlanView.js"),
-  ]);
-  const width = columnsOf(stdout);
-  stdout.write(`${renderToString(createElement(PlanView, { ...opts, doc, width }), { columns: width })}\n`);
+/**
+ * Loads Ink, React and the views, once. A command calls it as soon as it knows it will draw on a
+ * terminal, so the loading runs while it reads the network instead of after.
+ */
+export function loadInkUi(): Promise<typeof import("./ink-ui.js")> {
+  return (inkUi ??= import("./ink-ui.js"));
 }
 
-/** Draws the status table once. */
-export async function renderStatusTty(doc: StatusDocument, opts: StatusTtyOptions, stdout: TtyStream): Promise<void> {
-  const [{ renderToString }, { createElement }, { StatusView }] = await Promise.all([
-    import("ink"),
-    import("react"),
-    import("./status/StatusView.js"),
-  ]);
+/** Starts loading the views without waiting; a failure surfaces where they are used. */
+export function preloadInkUi(): void {
+  loadInkUi().catch(() => {});
+}
+
+const columnsOf = (stdout: TtyStream): number => (stdout.columns !== undefined && stdout.columns > 0 ? stdout.columns : 100);
+
+/**
+ * Draws the plan once: the plain-text view's lines, in colour. A view drawn once needs no Ink: Ink
+ * takes 0.5–0.8 s to lay out a 40-model plan on a cold process, painting the same lines a few ms.
+ */
+export async function renderPlanTty(doc: PlanDocument, opts: PlanTtyOptions, stdout: TtyStream): Promise<void> {
   const width = columnsOf(stdout);
-  stdout.write(`${renderToString(createElement(StatusView, { ...opts, doc, width }), { columns: width })}\n`);
+  stdout.write(`${renderPlanText(doc, { ...opts, color: opts.color ?? true, width })}\n`);
+}
+
+/** Draws the status table once, as the plan. */
+export async function renderStatusTty(doc: StatusDocument, opts: StatusTtyOptions, stdout: TtyStream): Promise<void> {
+  const width = columnsOf(stdout);
+  stdout.write(`${renderStatusText(doc, { ...opts, color: opts.color ?? true, width })}\n`);
 }
 
 /**
@@ -65,11 +75,7 @@ export async function runApplyTty(
 ): Promise<void> {
   const replay = replayingSource(events);
   try {
-    const [{ render }, { createElement }, { ApplyView }] = await Promise.all([
-      import("ink"),
-      import("react"),
-      import("./apply/ApplyView.js"),
-    ]);
+    const { render, createElement, ApplyView } = await loadInkUi();
     if (opts.signal?.aborted) return;
     const instance = render(
       createElement(ApplyView, { events: replay.source, now: opts.now, color: opts.color }),

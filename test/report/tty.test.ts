@@ -81,6 +81,6 @@ describe("module graph", () => {
   });
 
   test("the walker does see Ink where it is imported", () => {
-    expect([...staticImports(join(root, "plan/PlanView.tsx"))]).toContain("ink");
+    expect([...staticImports(join(root, "apply/ApplyView.tsx"))]).toContain("ink");
   });
 });

@@ -21,6 +21,7 @@ import { UserError } from "../../shared/errors.js";
 import { createApplyTextReporter } from "../../report/apply/apply-text.js";
 import { createApplyJsonReporter } from "../../report/apply/apply-json.js";
 import { renderApplyMarkdown } from "../../report/apply/apply-markdown.js";
+import { preloadInkUi } from "../../report/tty.js";
 import type { PollPolicy } from "../../apply/poll-policy.js";
 
 export const APPLY_OPTIONS = {
@@ -121,6 +122,8 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
   const run = { format, color, parallelism, failFast: values["fail-fast"] ?? false };
   const planPath = positionals[0];
 
+  // The live view is drawn next: load it while the service is read.
+  if (format === "tty") preloadInkUi();
   if (planPath !== undefined) {
     const { doc, manifest } = await loadSavedPlan(planPath, values, io, selection);
     return runPlan(doc, manifest, io, run);

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, test } from "vitest";
 import { cleanup, render } from "ink-testing-library";
 import { renderStatusText } from "../../../src/report/status/status-text.js";
 import { renderStatusMarkdown } from "../../../src/report/status/status-markdown.js";
-import { StatusView } from "../../../src/report/status/StatusView.js";
 import { MARKDOWN_LIMIT } from "../../../src/report/markdown.js";
 import { createStyle, stripAnsi } from "../../../src/report/style.js";
 import { NOW, statusDoc, statusRow } from "../fixtures.js";
@@ -73,7 +72,3 @@ describe("renderStatusMarkdown", () => {
   });
 });
 
-test("StatusView draws the same table", () => {
-  const view = render(<StatusView doc={statusDoc()} now={NOW} width={100} color={false} />);
-  expect(stripAnsi(view.lastFrame()!)).toBe(renderStatusText(statusDoc(), { now: NOW, color: false, width: 100 }));
-});
