@@ -36,6 +36,12 @@ export type ApplyEvent =
   | { type: "load_seen"; at: string; address: string; loadId: string | null; status: string }
   | { type: "polled"; at: string; address: string; loadId: string | null; status: string; elapsedMs: number }
   /**
+   * last-load shows a load other than the one seen before the trigger that cannot be ours: it
+   * started before that one, or before our first trigger (less the clock-skew allowance). It is
+   * not taken for ours; the watch goes on.
+   */
+  | { type: "not_ours"; at: string; address: string; loadId: string | null; status: string; reason: string }
+  /**
    * A trigger failed in a way that may have started a load (its answer was lost, or a 5xx):
    * last-load is watched for up to `windowMs` before the trigger is sent again.
    */

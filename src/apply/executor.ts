@@ -1,15 +1,16 @@
 // apply: run a plan's reloads within the bounds, and verify that each model's *new* load ended well.
-// It emits events and returns the summary; it knows nothing of terminals.
+// It emits events and returns the summary; it knows nothing of terminals. Each model's work is two
+// steps under one deadline (trigger-step.ts, verify-step.ts, deadline.ts); here are the bounds.
 import pLimit, { type LimitFunction } from "p-limit";
-import type { CelonisApi, LastLoad } from "../celonis/api.js";
-import { ApiError, isAlreadyRunning } from "../celonis/errors.js";
+import type { CelonisApi } from "../celonis/api.js";
 import type { PlanDocument, PlannedModel } from "../plan/types.js";
-import { isInProgress, isTerminal } from "../shared/types.js";
-import { formatDurationSpec } from "../shared/duration.js";
 import type { Clock } from "./clock.js";
+import { Deadline } from "./deadline.js";
 import type { ApplyEvent, ModelOutcome, ModelResult } from "./events.js";
-import { isNewLoad, type LoadMark } from "./is-new-load.js";
-import { DEFAULT_POLL_POLICY, nextPollDelay, type PollPolicy } from "./poll-policy.js";
+import { errorText, Outcome, type ModelRun } from "./model-run.js";
+import { DEFAULT_POLL_POLICY, type PollPolicy } from "./poll-policy.js";
+import { triggerStep } from "./trigger-step.js";
+import { verifyStep } from "./verify-step.js";
 
 export interface ExecuteOptions {
   doc: PlanDocument;
@@ -27,27 +28,6 @@ export interface ExecuteOptions {
 }
 
 export type SummaryEvent = Extract<ApplyEvent, { type: "summary" }>;
-
-/** Ends a model's work early with a result other than success. */
-class Outcome extends Error {
-  constructor(
-    readonly result: ModelResult,
-    message: string,
-    readonly load: LastLoad | null = null,
-  ) {
-    super(message);
-  }
-}
-
-function errorText(err: unknown): string {
-  if (err instanceof Outcome) return err.message;
-  if (err instanceof Error) return err.message;
-  return String(err);
-}
-
-function isPermanent(err: unknown): boolean {
-  return err instanceof ApiError && !err.retryable;
-}
 
 export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
   const { doc, api, clock, emit } = opts;
@@ -70,6 +50,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
   // No new load starts once this is set: first Ctrl-C, or a failure under --fail-fast.
   const noMoreStarts = new AbortController();
   let interrupted = false;
+  const whyNoMoreStarts = () => (interrupted ? "interrupted" : "an earlier model failed (--fail-fast)");
   const onStop = () => {
     interrupted = true;
     emit({ type: "interrupted", at: at() });
@@ -98,12 +79,14 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
 
   const runModel = async (m: PlannedModel): Promise<void> => {
     if (noMoreStarts.signal.aborted) {
-      finish({ address: m.address, action: m.action, result: "not_started", loadStatus: null, loadId: null, message: interrupted ? "interrupted before it started" : "an earlier model failed (--fail-fast)", durationMs: 0 });
+      finish({ address: m.address, action: m.action, result: "not_started", loadStatus: null, loadId: null, message: interrupted ? "interrupted before it started" : whyNoMoreStarts(), durationMs: 0 });
       return;
     }
     const t0 = clock.now();
+    const deadline = new Deadline(clock, t0 + m.timeoutMs);
+    const run: ModelRun = { m, api, clock, emit, policy, random, deadline, noMoreStarts: noMoreStarts.signal, whyNoMoreStarts, at };
     try {
-      const load = await reloadAndVerify(m);
+      const load = await verifyStep(run, await triggerStep(run));
       const warned = load.status === "WARNING";
       finish({ address: m.address, action: m.action, result: "succeeded", loadStatus: load.status, loadId: load.id, message: warned ? (load.message ?? "ended with a warning (onWarning: succeed)") : null, durationMs: clock.now() - t0 });
     } catch (err) {
@@ -117,184 +100,9 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
         message: errorText(err),
         durationMs: clock.now() - t0,
       });
+    } finally {
+      deadline.dispose();
     }
-  };
-
-  const ref = (m: PlannedModel) => ({ poolId: m.poolId, modelId: m.modelId });
-
-  /** last-load, tolerating transient failures (the client has already retried each one). */
-  const readLast = async (m: PlannedModel, failures: { n: number }): Promise<LastLoad | null | undefined> => {
-    try {
-      const l = await api.lastLoad(ref(m));
-      failures.n = 0;
-      return l;
-    } catch (err) {
-      if (isPermanent(err) || ++failures.n >= policy.maxReadFailures) throw err;
-      emit({ type: "retry", at: at(), address: m.address, attempt: failures.n, delayMs: policy.minIntervalMs, reason: `reading last-load failed: ${errorText(err)}` });
-      return undefined;
-    }
-  };
-
-  /** Polls until `accept(load)` holds for a load, or the deadline passes (then returns the last load seen). */
-  const pollUntil = async (
-    m: PlannedModel,
-    since: number,
-    deadline: number,
-    accept: (l: LastLoad | null) => boolean,
-    onRead: (l: LastLoad | null) => void,
-  ): Promise<{ load: LastLoad | null; done: boolean }> => {
-    const failures = { n: 0 };
-    let seen: LastLoad | null = null;
-    for (;;) {
-      const l = await readLast(m, failures);
-      if (l !== undefined) {
-        seen = l;
-        onRead(l);
-        if (accept(l)) return { load: l, done: true };
-      }
-      const now = clock.now();
-      if (now >= deadline) return { load: seen, done: false };
-      await clock.sleep(Math.min(deadline - now, nextPollDelay(now - since, policy, random)));
-    }
-  };
-
-  /** Waits for a load already running before ours (onRunning: wait). */
-  const waitForRunning = async (m: PlannedModel, running: LastLoad): Promise<LastLoad | null> => {
-    emit({ type: "waiting", at: at(), address: m.address, loadId: running.id, status: running.status });
-    const since = clock.now();
-    const r = await pollUntil(m, since, since + m.timeoutMs, (l) => noMoreStarts.signal.aborted || l === null || !isInProgress(l.status), () => {});
-    if (noMoreStarts.signal.aborted) throw new Outcome("not_started", interrupted ? "interrupted while waiting for a running load" : "an earlier model failed (--fail-fast)");
-    if (!r.done) throw new Outcome("timed_out", `a load already running (${running.id ?? "no id"}) did not end within ${formatDurationSpec(m.timeoutMs)}; ours was not started`, r.load);
-    return r.load;
-  };
-
-  const sendTrigger = (m: PlannedModel): Promise<void> => {
-    switch (m.action) {
-      case "full":
-        return api.triggerLoad(ref(m), "full");
-      case "cache":
-        return api.triggerLoad(ref(m), "cache");
-      case "partial":
-        return api.partialSync(ref(m), m.tables.map((t) => t.id));
-      case "skip":
-        throw new Error("a skipped model is never triggered");
-    }
-  };
-
-  /** Looks for a load newer than `before` for up to `windowMs`: did a trigger we lost start one? */
-  const findStartedLoad = async (m: PlannedModel, before: LoadMark, windowMs: number): Promise<LastLoad | null> => {
-    const since = clock.now();
-    const r = await pollUntil(m, since, since + windowMs, (l) => isNewLoad(l, before), () => {});
-    return r.done ? r.load : null;
-  };
-
-  /**
-   * Reads the state, deals with a running load, triggers. Returns the load seen before our
-   * trigger, and when the first trigger was sent: the model's timeout runs from then, through any
-   * re-sends, to the verified end.
-   */
-  const trigger = async (m: PlannedModel): Promise<{ before: LoadMark; sentAt: number }> => {
-    let before: LastLoad | null = null;
-    let sent = 0;
-    let firstSentAt: number | null = null;
-    // A trigger of ours may have started a load that last-load does not show yet.
-    let maybeStarted = false;
-    let busySince: number | null = null;
-    const adopt = () => {
-      emit({ type: "triggered", at: at(), address: m.address, action: m.action, adopted: true });
-      return { before, sentAt: firstSentAt ?? clock.now() };
-    };
-    for (;;) {
-      const failures = { n: 0 };
-      let current: LastLoad | null | undefined;
-      while ((current = await readLast(m, failures)) === undefined) await clock.sleep(policy.minIntervalMs);
-      if (maybeStarted && isNewLoad(current, before)) return adopt(); // a trigger we were told failed did start it
-      if (current !== null && isInProgress(current.status)) {
-        if (m.onRunning === "skip") throw new Outcome("skipped", `a load is already running (${current.status}); skipped (onRunning: skip)`, current);
-        if (m.onRunning === "fail") throw new Outcome("failed", `a load is already running (${current.status}); not started (onRunning: fail)`, current);
-        current = await waitForRunning(m, current);
-      }
-      if (!maybeStarted) before = current;
-      if (noMoreStarts.signal.aborted) throw new Outcome("not_started", interrupted ? "interrupted before its load started" : "an earlier model failed (--fail-fast)");
-      try {
-        sent++;
-        firstSentAt ??= clock.now();
-        await sendTrigger(m);
-        emit({ type: "triggered", at: at(), address: m.address, action: m.action, adopted: false });
-        return { before, sentAt: firstSentAt };
-      } catch (err) {
-        if (isAlreadyRunning(err)) {
-          sent--; // refused: it started nothing
-          if (maybeStarted) return adopt(); // the running load is most likely the one our lost trigger started
-          // Someone else's load runs, though last-load may not show it yet.
-          if (m.onRunning === "skip") throw new Outcome("skipped", "a load is already running (the service refused the trigger); skipped (onRunning: skip)");
-          if (m.onRunning === "fail") throw new Outcome("failed", "a load is already running (the service refused the trigger); not started (onRunning: fail)");
-          if (sent === 0) firstSentAt = null; // nothing of ours runs yet: the timeout starts with our load
-          busySince ??= clock.now();
-          const waited = clock.now() - busySince;
-          if (waited >= m.timeoutMs) throw new Outcome("timed_out", `a load already running did not end within ${formatDurationSpec(m.timeoutMs)}; ours was not started`);
-          const delayMs = nextPollDelay(waited, policy, random);
-          emit({ type: "retry", at: at(), address: m.address, attempt: 1, delayMs, reason: "a load is already running: waiting for it to end" });
-          await clock.sleep(delayMs);
-          continue;
-        }
-        const reached = err instanceof ApiError && err.mayHaveReachedServer;
-        const transient = err instanceof ApiError && (err.retryable || err.kind !== "http" || (err.status ?? 0) >= 500);
-        if (!transient && !reached) throw err;
-        // The outcome is unknown or transient: last-load decides whether it started, never a blind re-send.
-        const deadline = (firstSentAt ?? clock.now()) + m.timeoutMs;
-        let windowMs = 0;
-        if (reached) {
-          maybeStarted = true;
-          const watchMs = err instanceof ApiError && err.kind === "http" ? policy.failedAnswerWatchMs : policy.lostAnswerWatchMs;
-          windowMs = Math.max(0, Math.min(watchMs, deadline - clock.now()));
-          emit({ type: "checking", at: at(), address: m.address, windowMs, reason: `the trigger may have reached the service: ${errorText(err)}` });
-        }
-        const started = await findStartedLoad(m, before, windowMs);
-        if (started) return adopt();
-        if (clock.now() >= deadline) {
-          throw new Outcome("timed_out", `no load appeared within ${formatDurationSpec(m.timeoutMs)} of the first trigger, and it was not sent again: ${errorText(err)}`);
-        }
-        if (sent >= policy.maxTriggerAttempts) throw new Outcome("failed", `the trigger failed ${sent} times and last-load showed no load of it: ${errorText(err)}`);
-        const delayMs = policy.retryDelayMs * 2 ** (sent - 1);
-        const why = reached ? `no load appeared in last-load within ${formatDurationSpec(windowMs)}, so the trigger is sent again` : "it started nothing";
-        emit({ type: "retry", at: at(), address: m.address, attempt: sent, delayMs, reason: `trigger failed (${errorText(err)}); ${why}` });
-        await clock.sleep(delayMs);
-      }
-    }
-  };
-
-  const reloadAndVerify = async (m: PlannedModel): Promise<LastLoad> => {
-    const { before, sentAt } = await trigger(m);
-    const triggeredAt = clock.now();
-    let seenId: string | null | undefined;
-    const r = await pollUntil(
-      m,
-      triggeredAt,
-      sentAt + m.timeoutMs,
-      (l) => isNewLoad(l, before) && !isInProgress(l!.status),
-      (l) => {
-        const mine = isNewLoad(l, before) ? l : null;
-        if (mine && seenId === undefined) {
-          seenId = mine.id;
-          emit({ type: "load_seen", at: at(), address: m.address, loadId: mine.id, status: mine.status });
-        }
-        emit({ type: "polled", at: at(), address: m.address, loadId: mine?.id ?? null, status: mine?.status ?? "PENDING", elapsedMs: clock.now() - triggeredAt });
-      },
-    );
-    const mine = r.load && isNewLoad(r.load, before) ? r.load : null;
-    if (!r.done) {
-      const state = mine ? `last seen ${mine.status}` : "the new load never appeared in last-load";
-      throw new Outcome("timed_out", `no verified end within ${formatDurationSpec(m.timeoutMs)} (${state})`, mine);
-    }
-    const load = mine!;
-    if (load.status === "SUCCESS") return load;
-    if (load.status === "WARNING") {
-      if (m.onWarning === "succeed") return load;
-      throw new Outcome("failed", `${load.message ?? "the load ended with a warning"} (WARNING fails: onWarning is fail)`, load);
-    }
-    if (isTerminal(load.status)) throw new Outcome("failed", load.message ?? `the load ended ${load.status}`, load);
-    throw new Outcome("failed", `the load reports an unknown status "${load.status}"${load.message ? `: ${load.message}` : ""}; not counted as success`, load);
   };
 
   const work: Promise<void>[] = [];

@@ -19,6 +19,8 @@ export interface LastLoad {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /** Told what the call waits for as it moves on (an answer, a retry, the rate limit), for a timeout's message. */
+  onWait?: (what: string) => void;
 }
 
 export type TriggerKind = "full" | "cache";

@@ -22,9 +22,9 @@ import { makeRedactor, redactDeep } from "./redact.js";
 import {
   backoffDelay,
   exhaustedBudgetWaitMs,
-  GATEWAY_STATUSES,
   RETRYABLE_READ_STATUSES,
   serviceWaitMs,
+  writeMayHaveActed,
   type HeaderReader,
   type RetrySettings,
 } from "./retry-policy.js";
@@ -141,8 +141,9 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
     "user-agent": opts.userAgent ?? `reloadctl/${VERSION}`,
   };
 
-  async function admit(signal: AbortSignal | undefined): Promise<() => void> {
+  async function admit(signal: AbortSignal | undefined, onWait: WaitReporter): Promise<() => void> {
     for (;;) {
+      if (gate.remainingMs() > 0) onWait(RATE_LIMIT_WAIT);
       const honoured = await gate.pass(sleep, signal);
       const release = await slots.acquire(signal);
       // The gate may have been shut further while this request waited for a slot.
@@ -152,14 +153,16 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
   }
 
   /** One attempt in its turn: the gate spaces starts to the service's limit and learns from each answer. */
-  async function pacedAttempt(where: Where, body: string | undefined, signal: AbortSignal | undefined): Promise<Outcome> {
+  async function pacedAttempt(where: Where, body: string | undefined, signal: AbortSignal | undefined, onWait: WaitReporter): Promise<Outcome> {
     const waitMs = gate.book();
     let report: BudgetReport = NO_REPORT;
     try {
       if (waitMs > 0) {
+        onWait(PACING_WAIT);
         await sleep(waitMs, signal);
         await gate.pass(sleep, signal);
       }
+      onWait(`an answer to ${where.method} ${where.path}`);
       const outcome = await attemptOnce(where, body, signal);
       if (outcome.type === "response") report = budgetReport(outcome.headers);
       return outcome;
@@ -215,9 +218,8 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
       const error = httpError(where, a, { retryable: true, mayHaveReachedServer: false, retryAfterMs: asked, attempts: attempt });
       return { type: "retry", delayMs, gated: false, reason, error };
     }
-    // A write's 502/503/504 came from a gateway: the origin may or may not have started the load.
-    // A 500 is the origin's own answer that it failed the request.
-    const mayHaveReachedServer = write && GATEWAY_STATUSES.has(a.status);
+    // A write's 5xx does not say whether the load started (a gateway's, or the origin's after it acted).
+    const mayHaveReachedServer = write && writeMayHaveActed(a.status);
     return { type: "fail", error: httpError(where, a, { retryable: false, mayHaveReachedServer, retryAfterMs: asked, attempts: 1 }) };
   }
 
@@ -235,13 +237,15 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
     return { type: "retry", delayMs: backoffDelay(attempt, retry, random), gated: false, reason, error };
   }
 
-  async function send(where: Where, body: string | undefined, signal: AbortSignal | undefined): Promise<Answer> {
+  async function send(where: Where, body: string | undefined, call: CallOptions | undefined): Promise<Answer> {
+    const signal = call?.signal;
+    const onWait: WaitReporter = call?.onWait ?? (() => {});
     for (let attempt = 1; ; attempt++) {
       throwIfAborted(signal);
-      const release = await admit(signal);
+      const release = await admit(signal, onWait);
       let outcome: Outcome;
       try {
-        outcome = await pacedAttempt(where, body, signal);
+        outcome = await pacedAttempt(where, body, signal, onWait);
       } finally {
         release();
       }
@@ -252,7 +256,10 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
       counters.retries++;
       const delayMs = verdict.gated ? gate.remainingMs() : verdict.delayMs;
       opts.onRetry?.({ method: where.method, path: where.path, attempt, delayMs, reason: redact(verdict.reason) });
-      if (!verdict.gated) await sleep(delayMs, signal);
+      if (!verdict.gated) {
+        onWait(`a retry of ${where.method} ${where.path} (after ${redact(verdict.reason)})`);
+        await sleep(delayMs, signal);
+      }
     }
   }
 
@@ -302,7 +309,7 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
 
   async function get(path: string, opts: CallOptions | undefined): Promise<{ answer: Answer; where: Where }> {
     const where = { method: "GET", path };
-    return { answer: await send(where, undefined, opts?.signal), where };
+    return { answer: await send(where, undefined, opts), where };
   }
 
   async function rethrowAt<T>(where: Where, parse: () => T): Promise<T> {
@@ -333,11 +340,11 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
       return rethrowAt(where, () => parseLastLoad(answer.status, answer.text, where));
     },
     async triggerLoad(ref: ModelRef, kind: TriggerKind, o) {
-      await send({ method: "POST", path: paths.load(ref, kind) }, undefined, o?.signal);
+      await send({ method: "POST", path: paths.load(ref, kind) }, undefined, o);
     },
     async partialSync(ref: ModelRef, tableIds: readonly string[], o) {
       if (tableIds.length === 0) throw new UserError("A partial reload needs at least one table id.");
-      await send({ method: "POST", path: paths.partialSync(ref) }, JSON.stringify(tableIds), o?.signal);
+      await send({ method: "POST", path: paths.partialSync(ref) }, JSON.stringify(tableIds), o);
     },
     stats: () => ({ ...counters }),
     async close() {
@@ -347,6 +354,10 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
     },
   };
 }
+
+type WaitReporter = (what: string) => void;
+const RATE_LIMIT_WAIT = "the service's rate limit to let requests through again (it answered 429 or said its budget was spent)";
+const PACING_WAIT = "its turn under the service's rate limit (x-ratelimit-limit)";
 
 const REDIRECT_HINT = "The service redirected instead of answering: check the base URL (CELONIS_URL / connection.url).";
 const HINTS: Record<number, string> = {

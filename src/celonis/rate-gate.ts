@@ -14,13 +14,15 @@ export interface BudgetReport {
 export const NO_REPORT: BudgetReport = { limit: null, remaining: null };
 
 /**
- * Reads the budget headers. `x-ratelimit-limit` is read as requests per second: the window is not
- * published, and the platform's published example limit is per second (20/s).
+ * Reads the budget headers: counts of requests, so whole numbers (anything else is ignored, never
+ * guessed at: a limit of 0.02 would space requests 50 s apart). `x-ratelimit-limit` is read as
+ * requests per second: the window is not published, and the platform's published example limit is
+ * per second (20/s).
  */
 export function budgetReport(headers: { get(name: string): string | null }): BudgetReport {
   const count = (name: string): number | null => {
     const v = headers.get(name)?.trim();
-    return v && /^\d+(\.\d+)?$/.test(v) ? Number(v) : null;
+    return v && /^\d{1,9}$/.test(v) ? Number(v) : null;
   };
   const limit = count("x-ratelimit-limit");
   return { limit: limit !== null && limit > 0 ? limit : null, remaining: count("x-ratelimit-remaining") };

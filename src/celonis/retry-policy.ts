@@ -50,5 +50,11 @@ export function exhaustedBudgetWaitMs(headers: HeaderReader, now: number): numbe
 
 /** Statuses after which a read is tried again. */
 export const RETRYABLE_READ_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
-/** A gateway's failure says nothing of whether the origin received the write. */
-export const GATEWAY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+/**
+ * A write answered with this status may have been acted on: a 5xx of any code (a gateway's
+ * 502/503/504/524, or the origin's own 500 after it started the load) does not prove the request
+ * was refused before it acted. A 4xx (or 3xx) does.
+ */
+export function writeMayHaveActed(status: number): boolean {
+  return status >= 500 && status <= 599;
+}

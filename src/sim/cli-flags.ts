@@ -28,6 +28,13 @@ Options:
                           hang                         its loads never end
                           drop                         the next trigger starts a load, then drops the connection
                           trigger=STATUS               the next trigger is answered STATUS (e.g. 503) and starts nothing
+                          started=STATUS               the next trigger starts its load, then is answered STATUS (e.g. 500)
+                          older=DURATION               the next trigger starts nothing; last-load shows a finished load
+                                                       with a new id that started DURATION before it
+                          slow-reads=DURATION          after its next trigger, its last-load answers only after DURATION
+                          limit-header=X               its answers carry x-ratelimit-limit: X (e.g. 0.02), remaining 0
+                          echo-key[=STATUS]xN          its next N requests are answered STATUS (default 400) echoing
+                                                       the Authorization header (a 3xx: in Location)
                           429xN | 5xxxN                its next N requests answer 429 / 503
                           late=DURATION                a new load shows in last-load only after DURATION
                           load-time=DURATION           how long its loads run
@@ -174,10 +181,19 @@ export function parseFault(text: string): [string, ModelFault] {
   for (const part of text.slice(at + 1).split(",")) {
     const [name = "", value] = part.split("=");
     const times = /^(429|5xx)(?:x(\d+))?$/.exec(name);
+    const echo = /^echo-key(?:=(\d+))?(?:x(\d+))?$/.exec(part);
     if (name === "error" || name === "warning" || name === "canceled") fault.outcome = name === "canceled" ? "CANCELED" : name === "error" ? "ERROR" : "WARNING";
     else if (name === "hang") fault.hang = true;
     else if (name === "drop") fault.dropAfterTrigger = true;
     else if (name === "trigger" && value !== undefined) fault.triggerStatus = integer("--fault trigger", value, 400, 599);
+    else if (name === "started" && value !== undefined) fault.triggerStartedStatus = integer("--fault started", value, 200, 599);
+    else if (name === "older" && value !== undefined) fault.olderLoadMs = durationMs("--fault older", value);
+    else if (name === "slow-reads" && value !== undefined) fault.slowReadsMs = durationMs("--fault slow-reads", value);
+    else if (name === "limit-header" && value !== undefined && /^\S+$/.test(value)) fault.rateLimitHeader = value;
+    else if (echo) {
+      fault.echoKeyTimes = Number(echo[2] ?? 1);
+      if (echo[1] !== undefined) fault.echoKeyStatus = integer("--fault echo-key", echo[1], 300, 599);
+    }
     else if (name === "late" && value !== undefined) fault.appearDelayMs = durationMs("--fault late", value);
     else if (name === "load-time" && value !== undefined) fault.loadDurationMs = durationMs("--fault load-time", value);
     else if (times?.[1] === "429") fault.status429Times = Number(times[2] ?? 1);

@@ -74,3 +74,17 @@ export function answerForStatus(status: number, modelId: string): ErrorAnswer {
   if (status === 403) return problem(403, "You do not have permission to edit this data pool.", "FORBIDDEN");
   return problem(status, "The request could not be processed.", "REQUEST_FAILED");
 }
+
+/**
+ * A careless service that repeats the request's Authorization header: in a long message (the key
+ * past the 480th character, so that any cut of the text near there falls inside it), in the
+ * reference and the errorCode; a 3xx puts it in `Location` too, after a long path.
+ */
+export function echoingKey(status: number, authorization: string): ErrorAnswer {
+  const detail = `${"Header check failed. ".repeat(23).slice(0, 480)}Received Authorization: ${authorization}`;
+  const body = { title: STATUS_CODES[status] ?? "Error", status, detail, errorCode: authorization, reference: authorization };
+  if (status >= 300 && status < 400) {
+    return json(status, body, { location: `https://login.example.test/${"a".repeat(180)}?auth=${encodeURIComponent(authorization)}&${authorization}` });
+  }
+  return json(status, body);
+}

@@ -13,6 +13,7 @@ import {
   type ErrorAnswer,
   answerForStatus,
   badRequest,
+  echoingKey,
   invalidAttributes,
   loadAlreadyRunning,
   methodNotAllowed,
@@ -77,6 +78,8 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   const prng = createPrng(opts.seed ?? 1);
   const stats = new Instrumentation();
   const faults = new Map<string, ModelFault>();
+  /** Models whose slowReadsMs fault is armed (by a trigger). */
+  const slowReads = new Set<string>();
   const settings: Settings = { latencyMs: 0, errorRate5xx: 0, triggerErrorRate5xx: 0, dropRate: 0, failRate: 0, warnRate: 0, hangRate: 0 };
   let bucket: TokenBucket | null = null;
   const closing = new AbortController();
@@ -98,6 +101,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
 
   function setFault(modelId: string, fault: ModelFault | null): void {
     if (!tenant.model(modelId)) throw new UserError(`the simulator has no data model ${modelId}`, "--fault takes a data model id from the fixture");
+    slowReads.delete(modelId);
     if (fault === null) faults.delete(modelId);
     else faults.set(modelId, { ...fault });
   }
@@ -189,12 +193,19 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   }
 
   function trigger(model: SimModel, route: Route, query: URLSearchParams, body: string, fault: ModelFault | undefined): Answer {
+    if (fault?.slowReadsMs !== undefined) slowReads.add(model.id);
     if (fault?.triggerStatus !== undefined) {
       const status = fault.triggerStatus;
       delete fault.triggerStatus;
       return answerForStatus(status, model.id);
     }
     if (prng.chance(settings.triggerErrorRate5xx)) return serverError(prng.pick(SERVER_ERRORS) ?? 500);
+    if (fault?.olderLoadMs !== undefined) {
+      const olderMs = fault.olderLoadMs;
+      delete fault.olderLoadMs;
+      showOlderLoad(model, olderMs);
+      return ok(undefined);
+    }
     let loadType: LoadType;
     let tableIds: string[] | null = null;
     if (route.kind === "partial-sync") {
@@ -212,11 +223,34 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
     const running = tenant.runningLoad(model, now());
     if (running) return loadAlreadyRunning(409, model.id, running.id);
     startLoad(model, loadType, tableIds, fault);
+    if (fault?.triggerStartedStatus !== undefined) {
+      const status = fault.triggerStartedStatus;
+      delete fault.triggerStartedStatus;
+      return answerForStatus(status, model.id);
+    }
     if (fault?.dropAfterTrigger) {
       delete fault.dropAfterTrigger;
       return { drop: true };
     }
     return prng.chance(settings.dropRate) ? { drop: true } : ok(undefined);
+  }
+
+  /** A finished load with a new id that started `olderMs` before now, shown by last-load from now on; no load runs. */
+  function showOlderLoad(model: SimModel, olderMs: number): void {
+    const t = now();
+    const durationMs = Math.min(olderMs / 2, 10 * 60_000);
+    tenant.addLoad({
+      id: randomUUID(),
+      poolId: model.poolId,
+      modelId: model.id,
+      loadType: "COMPLETE",
+      tableIds: null,
+      startMs: t - olderMs,
+      durationMs,
+      outcome: "SUCCESS",
+      message: null,
+      appearAtMs: t,
+    });
   }
 
   /** Decides the answer; synchronous, so concurrent triggers of one model cannot interleave. */
@@ -243,6 +277,14 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
       return notFound(`Data model ${route.modelId} not found in data pool ${pool.id}`, "DATA_MODEL_NOT_FOUND");
     }
     const fault = faults.get(model.id);
+    if (fault?.rateLimitHeader !== undefined) {
+      res.setHeader("x-ratelimit-limit", fault.rateLimitHeader);
+      res.setHeader("x-ratelimit-remaining", "0");
+    }
+    if (fault?.echoKeyTimes !== undefined && fault.echoKeyTimes > 0) {
+      fault.echoKeyTimes--;
+      return echoingKey(fault.echoKeyStatus ?? 400, req.headers.authorization ?? "");
+    }
     if (fault?.status429Times !== undefined && fault.status429Times > 0) {
       fault.status429Times--;
       return tooManyRequests(fault.retryAfterSeconds ?? 1);
@@ -299,7 +341,9 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
       send(res, { status: 413, body: "", contentType: "application/json", headers: { connection: "close" } });
       return;
     }
-    const latency = settings.latencyMs + ((modelId ? faults.get(modelId)?.latencyMs : undefined) ?? 0);
+    const modelFault = modelId ? faults.get(modelId) : undefined;
+    const slowRead = route?.kind === "last-load" && modelId !== null && slowReads.has(modelId) ? (modelFault?.slowReadsMs ?? 0) : 0;
+    const latency = settings.latencyMs + (modelFault?.latencyMs ?? 0) + slowRead;
     if (latency > 0) {
       try {
         await sleep(latency, undefined, { signal: closing.signal });

@@ -43,6 +43,24 @@ export interface ModelFault {
   dropAfterTrigger?: boolean;
   /** Once: the next trigger is answered with this status, and no load starts. */
   triggerStatus?: number;
+  /** Once: the next trigger starts its load, then is answered with this status (a 5xx after the service acted). */
+  triggerStartedStatus?: number;
+  /**
+   * Once: the next trigger is answered 200 but starts nothing; last-load shows instead a finished
+   * load with a new id that started this long before the trigger (an older load shown again).
+   */
+  olderLoadMs?: number;
+  /** Once the model's next trigger is answered, its reads of last-load answer only after this long (a hung read). */
+  slowReadsMs?: number;
+  /** Every answer for this model carries `x-ratelimit-limit: VALUE` and `x-ratelimit-remaining: 0` (e.g. "0.02"). */
+  rateLimitHeader?: string;
+  /**
+   * The next N requests for this model are answered `echoKeyStatus` (default 400), echoing the
+   * Authorization header in a long message (so that a cut of the text falls inside the key), its
+   * reference and its errorCode; a 3xx echoes it in `Location`.
+   */
+  echoKeyTimes?: number;
+  echoKeyStatus?: number;
   /** The next N requests for this model answer 429. */
   status429Times?: number;
   /** Seconds in `Retry-After` and `x-ratelimit-reset` of those 429s (default 1). */

@@ -235,4 +235,90 @@ describe("executePlan", () => {
     // 1,200× longer load, far fewer than 1,200× the polls.
     expect(polls[2]! / polls[0]!).toBeLessThan(40);
   });
+
+  describe("a trigger answered with any 5xx is unsure: last-load settles it, and exactly one load runs", () => {
+    it.each(["500-started", "524-started"] as const)("%s, its load showing 2.5 s later: adopted, one trigger, one load", async (fault) => {
+      const api = new FakeApi([fake({ address: "a/m", last: previous, triggerFaults: [fault], appearDelayMs: 2_500, durationMs: 30_000 })], () => Date.now());
+      const { byAddress, events } = await run([plannedModel({ address: "a/m" })], api);
+      expect(api.triggers("model-m")).toBe(1);
+      expect(api.loadsStarted("model-m")).toBe(1);
+      expect(byAddress.get("a/m")).toMatchObject({ result: "succeeded", loadId: "load-1" });
+      expect(events).toContainEqual(expect.objectContaining({ type: "checking", address: "a/m", windowMs: 15_000 }));
+      expect(events).toContainEqual(expect.objectContaining({ type: "triggered", adopted: true }));
+    });
+
+    it("a 500 whose load shows after the watch: the re-send's 409 is our own load, adopted (one load, exit 0)", async () => {
+      const api = new FakeApi([fake({ address: "a/m", last: previous, triggerFaults: ["500-started"], appearDelayMs: 25_000, durationMs: 60_000 })], () => Date.now());
+      const { byAddress, summary } = await run([plannedModel({ address: "a/m" })], api);
+      expect(api.loadsStarted("model-m")).toBe(1);
+      expect(api.triggers("model-m")).toBe(2);
+      expect(byAddress.get("a/m")).toMatchObject({ result: "succeeded", loadId: "load-1" });
+      expect(exitCodeFor(summary)).toBe(0);
+    });
+  });
+
+  describe("an older load is never taken for the new one", () => {
+    const yesterday = { ...previous, id: "prev", startDate: "2026-11-28T10:00:00.000Z", endDate: "2026-11-28T10:30:00.000Z" };
+
+    it("another id that started before the pre-trigger load: not ours, said so, and the model times out", async () => {
+      const older = { ...previous, id: "older", startDate: "2026-11-28T09:00:00.000Z", endDate: "2026-11-28T09:30:00.000Z" };
+      const api = new FakeApi([fake({ address: "a/m", last: yesterday, phantom: older })], () => Date.now());
+      const { byAddress, events, summary } = await run([plannedModel({ address: "a/m", timeoutMs: 60_000 })], api);
+      expect(byAddress.get("a/m")).toMatchObject({ result: "timed_out", loadId: null, message: expect.stringContaining("the new load never appeared") });
+      const notOurs = events.filter((e) => e.type === "not_ours");
+      expect(notOurs).toEqual([expect.objectContaining({ address: "a/m", loadId: "older", reason: expect.stringContaining("no later than the load seen before the trigger") })]);
+      expect(events.some((e) => e.type === "load_seen")).toBe(false);
+      expect(exitCodeFor(summary)).toBe(1);
+    });
+
+    it("a load without id that started an hour before the trigger: not ours (past the clock-skew allowance)", async () => {
+      const hourAgo = { ...previous, id: null, startDate: new Date(T0 - 3_600_000).toISOString(), endDate: new Date(T0 - 3_000_000).toISOString() };
+      const api = new FakeApi([fake({ address: "a/m", last: previous, phantom: hourAgo })], () => Date.now());
+      const { byAddress, events } = await run([plannedModel({ address: "a/m", timeoutMs: 60_000 })], api);
+      expect(byAddress.get("a/m")?.result).toBe("timed_out");
+      expect(events).toContainEqual(expect.objectContaining({ type: "not_ours", loadId: null, reason: expect.stringContaining("clock-skew allowance") }));
+    });
+
+    it("a load whose start is a little before the trigger (the service's clock behind ours) is ours", async () => {
+      const skewed = { ...previous, id: "skewed", startDate: new Date(T0 - 20_000).toISOString(), endDate: new Date(T0 - 10_000).toISOString() };
+      const api = new FakeApi([fake({ address: "a/m", last: previous, phantom: skewed })], () => Date.now());
+      const { byAddress, events } = await run([plannedModel({ address: "a/m" })], api);
+      expect(byAddress.get("a/m")).toMatchObject({ result: "succeeded", loadId: "skewed" });
+      expect(events.some((e) => e.type === "not_ours")).toBe(false);
+    });
+  });
+
+  describe("the model's timeout bounds every wait", () => {
+    it("a last-load read that never answers ends at the timeout, timed_out, saying what it waited for", async () => {
+      const api = new FakeApi([fake({ address: "a/m", durationMs: 60_000, readsHangFrom: T0 + 1 })], () => Date.now());
+      const { byAddress } = await run([plannedModel({ address: "a/m", timeoutMs: 10_000 })], api);
+      const o = byAddress.get("a/m")!;
+      expect(o).toMatchObject({ result: "timed_out", durationMs: 10_000 });
+      expect(o.message).toBe("no verified end within 10s (last seen RUNNING); it was waiting for an answer to GET …/last-load");
+    });
+
+    it("a read hung before the trigger ends at the timeout too, and nothing is triggered", async () => {
+      const api = new FakeApi([fake({ address: "a/m", readsHangFrom: T0 })], () => Date.now());
+      const { byAddress } = await run([plannedModel({ address: "a/m", timeoutMs: 10_000 })], api);
+      expect(byAddress.get("a/m")).toMatchObject({ result: "timed_out", durationMs: 10_000, message: "not triggered within 10s; it was waiting for an answer to GET …/last-load" });
+      expect(api.triggers("model-m")).toBe(0);
+    });
+
+    it("a wait the client asks for (a rate-limit pause) is cut by the timeout: timed_out, never a late success", async () => {
+      const api = new FakeApi([fake({ address: "a/m", durationMs: 2_000 })], () => Date.now());
+      const real = api.lastLoad.bind(api);
+      let reads = 0;
+      api.lastLoad = async (ref, opts) => {
+        if (++reads === 2) {
+          // The client's pause: 50 s before the request is sent, unless the signal ends it.
+          opts?.onWait?.("the service's rate limit to let requests through again");
+          await systemClock.sleep(50_000, opts?.signal);
+        }
+        return real(ref, opts);
+      };
+      const { byAddress } = await run([plannedModel({ address: "a/m", timeoutMs: 10_000 })], api);
+      expect(byAddress.get("a/m")).toMatchObject({ result: "timed_out", durationMs: 10_000 });
+      expect(byAddress.get("a/m")?.message).toMatch(/it was waiting for the service's rate limit to let requests through again$/);
+    });
+  });
 });

@@ -18,6 +18,15 @@ describe("budgetReport", () => {
     expect(budgetReport(new Headers({ "x-ratelimit-limit": "lots", "x-ratelimit-remaining": "-1" }))).toEqual(NO_REPORT);
     expect(budgetReport(new Headers({ "x-ratelimit-limit": "0", "x-ratelimit-remaining": "0" }))).toEqual({ limit: null, remaining: 0 });
   });
+
+  it("ignores a count that is not a whole number: a limit of 0.02 must not space requests 50 s apart", () => {
+    expect(budgetReport(new Headers({ "x-ratelimit-limit": "0.02", "x-ratelimit-remaining": "0.5" }))).toEqual(NO_REPORT);
+    const { gate } = gateAt(1_000);
+    gate.answered(budgetReport(new Headers({ "x-ratelimit-limit": "0.02", "x-ratelimit-remaining": "0" })));
+    gate.answered(NO_REPORT);
+    // Without a whole limit nothing is paced, whatever the budget left.
+    expect(Math.max(...bookMany(gate, 5))).toBeLessThan(1_000);
+  });
 });
 
 describe("pacing by the reported budget", () => {

@@ -124,10 +124,14 @@ describe("writes are never blindly re-sent", () => {
   const LOAD = `${MODEL_PATH}/load`;
 
   it.each([
-    [500, false],
+    [500, true],
+    [501, true],
     [502, true],
     [503, true],
     [504, true],
+    [524, true],
+    [400, false],
+    [403, false],
   ])("a %i to a trigger is thrown at once (mayHaveReachedServer: %s)", async (code, mayHaveReachedServer) => {
     const clock = new FakeClock();
     const at: number[] = [];

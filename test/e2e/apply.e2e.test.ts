@@ -222,7 +222,7 @@ describe("apply (e2e)", () => {
     expect(summaryOf(r.stdout).byAddress.get("p1/m1")?.result).toBe("succeeded");
     expect(sim.loadsStarted(id(1))).toBe(1);
     expect(triggers().filter((t) => t.status === 500)).toHaveLength(1);
-  });
+  }, 90_000); // a 500 may have started a load: watched 15 s in real time before the re-send
 
   it("refuses a damaged plan file cleanly, and Ctrl-C during the reads exits 130 without a stack", async () => {
     const manifest = writeFile(dir, "m.yaml", testManifest(2));

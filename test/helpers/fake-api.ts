@@ -1,6 +1,6 @@
 // An in-memory CelonisApi whose loads run on the (fake) clock: for the planner and executor's unit
 // tests. It records every call, and how many loads ran at once, so tests assert on behaviour.
-import type { CelonisApi, LastLoad, TriggerKind } from "../../src/celonis/api.js";
+import type { CallOptions, CelonisApi, LastLoad, TriggerKind } from "../../src/celonis/api.js";
 import { ApiError } from "../../src/celonis/errors.js";
 import type { DataModelTable, ModelRef } from "../../src/shared/types.js";
 
@@ -15,8 +15,16 @@ export interface FakeModel {
   message?: string | null;
   /** A new load shows in last-load only this long after it started. */
   appearDelayMs?: number;
-  /** Errors to throw on the next triggers, in order; "start" means the load starts but the answer is lost. */
-  triggerFaults?: ("lost" | "5xx-nothing" | "500-nothing" | "409")[];
+  /**
+   * Errors to throw on the next triggers, in order: "lost" starts the load but loses the answer;
+   * "500-started" / "524-started" start it and answer that status; "5xx-nothing" (503) and
+   * "500-nothing" start nothing; "409" refuses.
+   */
+  triggerFaults?: ("lost" | "5xx-nothing" | "500-nothing" | "500-started" | "524-started" | "409")[];
+  /** The next trigger is answered 200 but starts nothing; from then on last-load shows this load instead. */
+  phantom?: LastLoad;
+  /** Reads of last-load from this time on (epoch ms) never answer until their signal aborts. */
+  readsHangFrom?: number;
 }
 
 interface Load {
@@ -73,10 +81,18 @@ export class FakeApi implements CelonisApi {
     return this.model(ref).tables ?? [];
   }
 
-  async lastLoad(ref: ModelRef): Promise<LastLoad | null> {
+  private phantoms = new Map<string, LastLoad>();
+
+  async lastLoad(ref: ModelRef, opts?: CallOptions): Promise<LastLoad | null> {
     this.calls.push({ method: "GET last-load", model: ref.modelId });
     const m = this.model(ref);
     const now = this.now();
+    if (m.readsHangFrom !== undefined && now >= m.readsHangFrom) {
+      opts?.onWait?.("an answer to GET …/last-load");
+      return new Promise((_, reject) => opts?.signal?.addEventListener("abort", () => reject(opts.signal!.reason), { once: true }));
+    }
+    const phantom = this.phantoms.get(ref.modelId);
+    if (phantom) return phantom;
     const visible = (this.loads.get(ref.modelId) ?? []).filter((l) => now >= l.startedAt + (m.appearDelayMs ?? 0));
     const l = visible.at(-1);
     if (!l) return m.last ?? null;
@@ -96,7 +112,11 @@ export class FakeApi implements CelonisApi {
     const m = this.model(ref);
     const fault = m.triggerFaults?.shift();
     const fail = (status: number | null, mayHaveReachedServer: boolean, msg: string) =>
-      new ApiError({ kind: status === null ? "network" : "http", status, method: "POST", path: "/load", message: msg, retryable: status !== null && status >= 500, mayHaveReachedServer });
+      new ApiError({ kind: status === null ? "network" : "http", status, method: "POST", path: "/load", message: msg, retryable: false, mayHaveReachedServer });
+    if (m.phantom && !this.phantoms.has(ref.modelId)) {
+      this.phantoms.set(ref.modelId, m.phantom);
+      return;
+    }
     if (fault === "5xx-nothing") throw fail(503, true, "503 Service Unavailable");
     if (fault === "500-nothing") throw fail(500, false, "500 Internal Server Error");
     const now = this.now();
@@ -124,6 +144,9 @@ export class FakeApi implements CelonisApi {
       }, load.endsAt - now);
     }
     if (fault === "lost") throw fail(null, true, "the connection was closed before an answer came");
+    // As an older client said of them: not flagged as reaching the service (the status alone must tell).
+    if (fault === "500-started") throw fail(500, false, "500 Internal Server Error");
+    if (fault === "524-started") throw fail(524, false, "524 A Timeout Occurred");
   }
 
   async triggerLoad(ref: ModelRef, kind: TriggerKind): Promise<void> {

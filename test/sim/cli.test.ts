@@ -111,6 +111,11 @@ describe("--fault and the fault rates", () => {
       { outcome: "ERROR", status429Times: 2, errorTimes: 1, dropAfterTrigger: true, triggerStatus: 503, appearDelayMs: 2_000, loadDurationMs: 500 },
     ]);
     expect(parseFault("m-2:hang,warning")).toEqual(["m-2", { hang: true, outcome: "WARNING" }]);
+    expect(parseFault("m-4:started=500,older=1h,slow-reads=2m,limit-header=0.02,echo-key=302x3")).toEqual([
+      "m-4",
+      { triggerStartedStatus: 500, olderLoadMs: 3_600_000, slowReadsMs: 120_000, rateLimitHeader: "0.02", echoKeyTimes: 3, echoKeyStatus: 302 },
+    ]);
+    expect(parseFault("m-5:echo-key")).toEqual(["m-5", { echoKeyTimes: 1 }]);
     expect(() => parseFault("m-3:sometimes")).toThrow(/unknown fault "sometimes"/);
     expect(() => parseFault("no-colon")).toThrow(/MODEL_ID:FAULT/);
     const flags = parseSimFlags(["--fault", "a:hang", "--fault", "b:canceled", "--warn-rate", "0.5", "--hang-rate", "0.1"]);

@@ -149,6 +149,9 @@ export function reduceApply(state: ApplyState, event: ApplyEvent): ApplyState {
       return updateRow(state, event.address, (row) => ({ ...begun(row, event.at), phase: "triggered" }));
     case "retry":
       return updateRow(state, event.address, (row) => ({ ...begun(row, event.at), retries: row.retries + 1 }));
+    case "not_ours":
+      // A load that is not ours changes nothing of the row: the watch for ours goes on.
+      return state;
     case "finished":
       return finish(state, event);
     case "interrupted":

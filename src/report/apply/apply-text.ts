@@ -111,6 +111,11 @@ export function createApplyTextReporter(
           span(`trigger unsure (${oneLine(event.reason)}): watching last-load for up to ${delayText(event.windowMs)} for its load`, "yellow"),
         ]);
         return;
+      case "not_ours": {
+        const id = event.loadId === null ? "a load without id" : `load ${shortId(event.loadId)}`;
+        modelLine(event.at, event.address, [span(`${id} (${oneLine(event.status)}) ignored: ${oneLine(event.reason)}`, "yellow")]);
+        return;
+      }
       case "retry":
         modelLine(event.at, event.address, [
           span(`retry ${event.attempt} in ${delayText(event.delayMs)}: ${oneLine(event.reason)}`, "yellow"),

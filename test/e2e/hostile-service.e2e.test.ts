@@ -1,0 +1,79 @@
+// apply against a simulator playing a hostile or broken service (issue 14): a 5xx after the load
+// started, an older load shown as the last one, a hung read, a fractional rate limit. Each model
+// ends right, with exactly one load of its own, and within its timeout.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startSimulator, type Simulator } from "../../src/sim/server.js";
+import { id, runCli, tempDir, testFixture, testManifest, writeFile } from "./harness.js";
+
+let sim: Simulator;
+let dir: string;
+const KEY = "e2e-hostile-key-7d1b0e";
+
+beforeEach(async () => {
+  sim = await startSimulator({ port: 0, key: KEY, fixture: testFixture(4) });
+  dir = tempDir();
+});
+afterEach(async () => {
+  await sim.close();
+});
+
+const env = () => ({ CELONIS_URL: sim.url, CELONIS_API_TOKEN: KEY });
+const posts = (modelId: string) => sim.stats().requests.filter((r) => r.method === "POST" && r.modelId === modelId);
+
+interface Line {
+  type: string;
+  address?: string;
+  [k: string]: unknown;
+}
+function ndjson(stdout: string) {
+  const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as Line);
+  const summary = lines.find((l) => l.type === "summary") as unknown as { models: { address: string; result: string; message: string | null; durationMs: number }[] };
+  return { lines, byAddress: new Map(summary.models.map((m) => [m.address, m])) };
+}
+
+describe("apply against a hostile service (e2e)", () => {
+  it("a trigger answered 500 or 524 after its load started: watched, adopted, one POST and one load each", async () => {
+    sim.setFault(id(1), { triggerStartedStatus: 500, appearDelayMs: 2_500 });
+    sim.setFault(id(2), { triggerStartedStatus: 524, appearDelayMs: 1_000 });
+    const manifest = writeFile(dir, "m.yaml", testManifest(2));
+    const r = await runCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
+    const { byAddress, lines } = ndjson(r.stdout);
+    expect(byAddress.get("p1/m1")?.result).toBe("succeeded");
+    expect(byAddress.get("p2/m2")?.result).toBe("succeeded");
+    for (const n of [1, 2]) {
+      expect(sim.loadsStarted(id(n)), `loads of m${n}`).toBe(1);
+      expect(posts(id(n)), `POSTs of m${n}`).toHaveLength(1);
+    }
+    expect(lines.filter((l) => l.type === "triggered" && l.adopted === true)).toHaveLength(2);
+    expect(r.code).toBe(0);
+  }, 60_000);
+
+  it("an older load shown after the trigger is not taken for ours: not_ours events, timed_out, exit 1", async () => {
+    sim.setFault(id(1), { olderLoadMs: 5 * 3_600_000 }); // before the load seen before the trigger (3 h ago)
+    sim.setFault(id(2), { olderLoadMs: 3_600_000 }); // an hour before the trigger
+    const manifest = writeFile(dir, "m.yaml", testManifest(2).replace("timeout: 1m", "timeout: 3s"));
+    const r = await runCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
+    const { byAddress, lines } = ndjson(r.stdout);
+    for (const address of ["p1/m1", "p2/m2"]) {
+      expect(byAddress.get(address), address).toMatchObject({ result: "timed_out", message: expect.stringContaining("the new load never appeared") });
+      expect(lines.filter((l) => l.type === "not_ours" && l.address === address), address).toHaveLength(1);
+    }
+    expect(lines.find((l) => l.type === "not_ours" && l.address === "p1/m1")?.reason).toMatch(/no later than the load seen before the trigger/);
+    expect(lines.find((l) => l.type === "not_ours" && l.address === "p2/m2")?.reason).toMatch(/clock-skew allowance/);
+    expect(sim.loadsStarted(id(1)) + sim.loadsStarted(id(2))).toBe(0);
+    expect(r.code).toBe(1);
+  });
+
+  it("a hung last-load read ends at the model's timeout, saying what it waited for; a fractional rate limit adds no long waits", async () => {
+    sim.setFault(id(1), { slowReadsMs: 120_000 });
+    sim.setFault(id(2), { rateLimitHeader: "0.02" });
+    const manifest = writeFile(dir, "m.yaml", testManifest(2).replace("timeout: 1m", "timeout: 3s"));
+    const r = await runCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
+    const { byAddress } = ndjson(r.stdout);
+    const m1 = byAddress.get("p1/m1")!;
+    expect(m1).toMatchObject({ result: "timed_out", message: expect.stringMatching(/within 3s .*it was waiting for an answer to GET \/integration\/api\/v1\/data-pools\/[^ ]+\/last-load$/) });
+    expect(m1.durationMs).toBeLessThan(3_000 + 2_000); // the timeout, and no 30 s request wait past it
+    expect(byAddress.get("p2/m2")?.result).toBe("succeeded");
+    expect(r.code).toBe(1);
+  }, 60_000);
+});
