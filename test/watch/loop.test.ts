@@ -60,7 +60,8 @@ describe("watch loop", () => {
   });
 
   it("leaves alone a model whose load ended while the tick read the service (it was read as running)", async () => {
-    // The planner's reads (they carry the stop signal; the executor's do not) answer 20 s late.
+    // The planner's reads answer 20 s late (they carry the stop signal; the executor's carry its
+    // deadline's signal and an onWait).
     const slowPlanReads = (fake: CelonisApi): CelonisApi => ({
       ...fake,
       baseUrl: fake.baseUrl,
@@ -71,7 +72,7 @@ describe("watch loop", () => {
       partialSync: (r, t, o) => fake.partialSync(r, t, o),
       lastLoad: async (r, o) => {
         const l = await fake.lastLoad(r, o);
-        if (o?.signal) await clock.sleep(20_000);
+        if (o?.signal && !o.onWait) await clock.sleep(20_000);
         return l;
       },
     });
