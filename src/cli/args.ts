@@ -15,6 +15,18 @@ export const COMMON_OPTIONS = {
   exclude: { type: "string", multiple: true },
 } as const satisfies Options;
 
+/** `--shard K/N` and `--state FILE` (for `result:STATE` selectors), on plan, apply and status. */
+export const SELECTION_OPTIONS = {
+  shard: { type: "string" },
+  state: { type: "string" },
+} as const satisfies Options;
+
+/** Job summaries for CI, on plan, apply, status and validate. */
+export const CI_OPTIONS = {
+  "no-step-summary": { type: "boolean" },
+  "summary-file": { type: "string" },
+} as const satisfies Options;
+
 export function parse<O extends Options>(command: string, args: string[], options: O, maxPositionals = 0) {
   let parsed;
   try {

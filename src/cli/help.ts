@@ -6,8 +6,18 @@ const COMMON = `  -c, --config FILE     the manifest (default ./reload.config.ya
       --no-color        no colour (NO_COLOR is honoured too)
   -h, --help            this help`;
 
-const SELECT = `      --select S        only these models: POOL, POOL/MODEL (globs: finance/*) or tag:NAME; repeatable
-      --exclude S       not these models (same forms); repeatable`;
+const SELECT = `      --select S        only these models: POOL, POOL/MODEL (globs: finance/*), tag:NAME or
+                        result:STATE (with --state); repeatable
+      --exclude S       not these models (same forms); repeatable
+      --state FILE      the results record of an earlier apply (apply --results FILE), read by
+                        result:STATE selectors: failed, timed_out, not_started, succeeded, skipped
+      --shard K/N       only part K of N of the selection (one job of a CI matrix per K); the
+                        same K/N always takes the same models, and the N parts are the selection`;
+
+const CI = `      --summary-file FILE
+                        also append the Markdown report to FILE (any CI; also when the command fails)
+      --no-step-summary under GitHub Actions, do not append it to $GITHUB_STEP_SUMMARY
+Under GitHub Actions (GITHUB_ACTIONS=true) problems and failed models are also annotations.`;
 
 export const HELP: Record<string, string> = {
   main: `reloadctl: declarative reloads of Celonis Data Models, planned and applied from git and CI.
@@ -38,9 +48,10 @@ cannot express. Every problem is reported as FILE:LINE:COL: message. No network.
 Exit 0 when valid, 1 otherwise.
 
 Flags:
-${COMMON}`,
+${COMMON}
+${CI}`,
 
-  plan: `Usage: reloadctl plan [-c FILE] [--out PLAN] [--json] [--detailed-exitcode] [--select S]… [--exclude S]…
+  plan: `Usage: reloadctl plan [-c FILE] [--out PLAN] [--json] [--detailed-exitcode] [--select S]… [--exclude S]… [--shard K/N]
 
 Resolve table aliases to ids against the live API, compare each model with its last load, and show
 what apply would do: ~ reload (complete, from cache, partial), = skip. Reads only.
@@ -50,9 +61,10 @@ ${COMMON}
 ${SELECT}
   -o, --out PLAN        also save the plan to this file, for: reloadctl apply PLAN
       --detailed-exitcode
-                        exit 0 when nothing would be reloaded, 2 when something would, 1 on error`,
+                        exit 0 when nothing would be reloaded, 2 when something would, 1 on error
+${CI}`,
 
-  apply: `Usage: reloadctl apply [PLAN] [-c FILE] [--auto-approve] [--json] [--parallelism N] [--select S]… [--exclude S]…
+  apply: `Usage: reloadctl apply [PLAN] [-c FILE] [--auto-approve] [--json] [--parallelism N] [--select S]… [--exclude S]… [--shard K/N] [--junit FILE] [--results FILE]
 
 Without PLAN: plan, show it, ask for confirmation (on a terminal), then run it. Outside a terminal
 (or with CI set) it needs --auto-approve. With PLAN: run exactly that saved plan, after checking
@@ -65,16 +77,20 @@ ${SELECT}
       --auto-approve    do not ask for confirmation
       --parallelism N   loads in flight at once, all pools together (default: the manifest's)
       --fail-fast       after the first failure start no further loads
+      --junit FILE      write a JUnit XML report (one testsuite per pool), also on failure and Ctrl-C
+      --results FILE    write the run's results record, for --select result:failed --state FILE
+${CI}
 Ctrl-C once: start no new loads, verify those in flight, exit 130. Twice: exit at once.`,
 
-  status: `Usage: reloadctl status [-c FILE] [--json] [--select S]… [--exclude S]…
+  status: `Usage: reloadctl status [-c FILE] [--json] [--select S]… [--exclude S]… [--shard K/N]
 
 Each declared model's last load: status, type, start, end, duration and the service's message.
 Reads only. Exit 1 if any model could not be read.
 
 Flags:
 ${COMMON}
-${SELECT}`,
+${SELECT}
+${CI}`,
 
   watch: `Usage: reloadctl watch [-c FILE] [--interval 5m] [--listen HOST:PORT] [--select S]… [--exclude S]…
 

@@ -43,11 +43,14 @@ function apiLines(err: ApiError, tokenEnv: string): { message: string; hint: str
 export function renderError(err: unknown, ctx: ErrorContext): RenderedError {
   const r = renderErrorText(err, ctx);
   if (ctx.markdownFor === undefined || ctx.json) return r;
-  const markdown =
-    err instanceof ManifestError
-      ? renderProblemsMarkdown(err, ctx.markdownFor)
-      : `### reloadctl ${ctx.markdownFor}: failed\n\n\`\`\`\n${renderErrorText(err, { ...ctx, color: false }).stderr.trimEnd()}\n\`\`\``;
-  return { ...r, stdout: `${r.stdout}${markdown}\n` };
+  return { ...r, stdout: `${r.stdout}${renderErrorMarkdown(err, ctx.markdownFor, ctx.tokenEnv)}\n` };
+}
+
+/** The error as Markdown for a job summary, headed by the command that failed. */
+export function renderErrorMarkdown(err: unknown, command: string, tokenEnv?: string): string {
+  if (err instanceof ManifestError) return renderProblemsMarkdown(err, command);
+  const text = renderErrorText(err, { json: false, color: false, ...(tokenEnv ? { tokenEnv } : {}) }).stderr.trimEnd();
+  return `### reloadctl ${command}: failed\n\n\`\`\`\n${text}\n\`\`\``;
 }
 
 function renderErrorText(err: unknown, ctx: ErrorContext): RenderedError {

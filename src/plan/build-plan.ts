@@ -10,7 +10,7 @@ import { VERSION } from "../version.js";
 import { decideAction } from "./decide-action.js";
 import { computePlanId } from "./plan-id.js";
 import { resolutionMessage, resolveTableWord, sameTableMessage } from "./resolve-tables.js";
-import { applySelection, type Selection } from "./select.js";
+import { applySelection, recordSelection, type Selection } from "./select.js";
 import { expectedDurationMs } from "./expected-duration.js";
 import { expectedWallMs, startOrder, type StartOrder } from "./schedule.js";
 import type { PlanDocument, PlannedModel, PlannedTable, PlanSummary } from "./types.js";
@@ -136,7 +136,7 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
     tool: { name: "reloadctl", version: VERSION },
     manifest: { path: manifest.path, sha256: manifest.sha256 },
     baseUrl: api.baseUrl,
-    selection: { select: [...selection.select], exclude: [...selection.exclude] },
+    selection: recordSelection(manifest.models, selection),
     parallelism: manifest.parallelism,
     poolParallelism,
     models: planned,

@@ -25,7 +25,7 @@ export function checkPlanDocument(doc: unknown): string[] {
   fields("manifest", doc.manifest, { path: str, sha256: str }, problems);
   if (!isObject(doc.poolParallelism) || !Object.values(doc.poolParallelism).every(positive)) problems.push("plan.poolParallelism is missing or malformed");
   const selectors = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === "string");
-  fields("selection", doc.selection, { select: selectors, exclude: selectors }, problems);
+  fields("selection", doc.selection, { select: selectors, exclude: selectors, shard: (v) => v === undefined || (typeof v === "string" && /^\d+\/\d+$/.test(v)) }, problems);
   if (!(doc.expectedWallMs === undefined || doc.expectedWallMs === null || (typeof doc.expectedWallMs === "number" && doc.expectedWallMs >= 0))) problems.push("plan.expectedWallMs is malformed");
   if (!(doc.order === undefined || (Array.isArray(doc.order) && doc.order.every((a) => typeof a === "string")))) problems.push("plan.order is malformed");
   if (!Array.isArray(doc.models)) return [...problems, "plan.models must be a list"];

@@ -8,6 +8,7 @@ import { ModelError, UserError } from "../shared/errors.js";
 import { decideAction } from "./decide-action.js";
 import { resolveTableWord } from "./resolve-tables.js";
 import { applySelection } from "./select.js";
+import { parseShard } from "./shard.js";
 import type { LastLoadSummary, PlanDocument, PlannedModel } from "./types.js";
 
 export interface StaleCheckInput {
@@ -65,14 +66,16 @@ function planAgainstManifest(doc: PlanDocument, manifest: Manifest, declared: Re
   }
   let selected: ManifestModel[];
   try {
-    selected = applySelection(manifest.models, doc.selection);
+    selected = applySelection(manifest.models, { ...doc.selection, shard: doc.selection.shard === undefined ? undefined : parseShard(doc.selection.shard) });
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     return [...out, `the plan's selection no longer applies to the manifest: ${err.message}`];
   }
   const planned = new Set(doc.models.map((m) => m.address));
   const expected = new Set(selected.map((m) => m.address));
-  const shown = [...doc.selection.select.map((s) => `--select ${s}`), ...doc.selection.exclude.map((s) => `--exclude ${s}`)].join(" ") || "all models";
+  const flags = [...doc.selection.select.map((s) => `--select ${s}`), ...doc.selection.exclude.map((s) => `--exclude ${s}`)];
+  if (doc.selection.shard !== undefined) flags.push(`--shard ${doc.selection.shard}`);
+  const shown = flags.join(" ") || "all models";
   for (const m of doc.models) {
     if (!expected.has(m.address) && declared.has(m.address)) out.push(`${m.address}: is in the plan, but outside its selection (${shown})`);
   }

@@ -2,6 +2,7 @@
 // Versioned; deterministic (manifest order); never holds a secret.
 import type { LastLoad } from "../celonis/api.js";
 import type { OnRunning, OnWarning } from "../manifest/types.js";
+import type { RecordedSelection } from "./select.js";
 
 export type Action = "full" | "cache" | "partial" | "skip";
 export type ReloadKind = "full" | "cache" | "partial";
@@ -64,7 +65,7 @@ export interface PlanDocument {
   tool: { name: "reloadctl"; version: string };
   manifest: { path: string; sha256: string };
   baseUrl: string;
-  selection: { select: string[]; exclude: string[] };
+  selection: RecordedSelection;
   parallelism: number;
   /** Per pool key. */
   poolParallelism: Record<string, number>;

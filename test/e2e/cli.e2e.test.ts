@@ -16,10 +16,10 @@ describe("help and flags", () => {
   });
 
   it.each([
-    ["validate", ["--config", "--format", "--json", "--no-color"]],
-    ["plan", ["--config", "--out", "--json", "--detailed-exitcode", "--select", "--exclude", "--format", "--no-color"]],
-    ["apply", ["--config", "--auto-approve", "--json", "--parallelism", "--select", "--exclude", "--fail-fast", "--format"]],
-    ["status", ["--config", "--json", "--format", "--select", "--exclude"]],
+    ["validate", ["--config", "--format", "--json", "--no-color", "--summary-file", "--no-step-summary"]],
+    ["plan", ["--config", "--out", "--json", "--detailed-exitcode", "--select", "--exclude", "--format", "--no-color", "--shard", "--state", "result:STATE", "--summary-file", "--no-step-summary"]],
+    ["apply", ["--config", "--auto-approve", "--json", "--parallelism", "--select", "--exclude", "--fail-fast", "--format", "--shard", "--state", "--junit", "--results", "--summary-file", "--no-step-summary"]],
+    ["status", ["--config", "--json", "--format", "--select", "--exclude", "--shard", "--state", "--summary-file", "--no-step-summary"]],
     ["sim", ["--port", "--key", "--fixture"]],
     ["demo", ["--format"]],
   ])("`%s --help` documents its flags", async (command, flags) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applySelection, type Selectable } from "../../src/plan/select.js";
+import { applySelection, recordSelection, type Selectable } from "../../src/plan/select.js";
 import { UserError } from "../../src/shared/errors.js";
 
 const models = [
@@ -90,6 +90,32 @@ describe("applySelection", () => {
   });
   it("says how to write a tag, and what a selector is", () => {
     expect(refusal(["tag:"]).hint).toBe("write it as tag:NAME");
-    expect(refusal([""]).hint).toBe("use POOL, POOL/MODEL (globs allowed) or tag:NAME");
+    expect(refusal([""]).hint).toBe("use POOL, POOL/MODEL (globs allowed), tag:NAME or result:STATE");
+  });
+});
+
+describe("result:STATE selectors (--state)", () => {
+  const results = { file: "results.json", byAddress: new Map([["finance/o2c", "failed"], ["finance/p2p", "succeeded"], ["logistics/shipments", "timed_out"]] as const) };
+  const take = (select: string[], exclude: string[] = []) => applySelection(models, { select, exclude, results }).map((m) => m.address);
+
+  it("selects the models whose result in the record is that state; unions like any selector", () => {
+    expect(take(["result:failed"])).toEqual(["finance/o2c"]);
+    expect(take(["result:failed", "result:timed_out"])).toEqual(["finance/o2c", "logistics/shipments"]);
+    expect(take(["finance"], ["result:succeeded"])).toEqual(["finance/o2c"]);
+  });
+  it("a state that no model had is no error by itself; a selection left empty says so", () => {
+    expect(take(["result:failed", "result:not_started"])).toEqual(["finance/o2c"]);
+    expect(() => take(["result:skipped"])).toThrow("the selection leaves no model: no model in results.json has result:skipped");
+  });
+  it("refuses an unknown state, and a result selector without --state", () => {
+    expect(() => take(["result:failing"])).toThrow('selector "result:failing" names no result');
+    expect(() => applySelection(models, { select: ["result:failed"], exclude: [] })).toThrow('selector "result:failed" needs --state FILE');
+  });
+  it("is recorded in a plan as the addresses it took, and the shard as K/N", () => {
+    expect(recordSelection(models, { select: ["result:failed", "tag:eu"], exclude: ["result:succeeded"], results, shard: { index: 1, count: 2 } })).toEqual({
+      select: ["finance/o2c", "tag:eu"],
+      exclude: ["finance/p2p"],
+      shard: "1/2",
+    });
   });
 });

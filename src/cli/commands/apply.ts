@@ -1,10 +1,13 @@
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
-import { COMMON_OPTIONS, parse, positiveInt } from "../args.js";
+import { CI_OPTIONS, COMMON_OPTIONS, SELECTION_OPTIONS, parse, positiveInt } from "../args.js";
 import { HELP } from "../help.js";
 import { isCi, isInteractive, type Io } from "../io.js";
 import { resolveFormat, useColor, type Format } from "../output.js";
-import { openClient, openManifest, selectionOf } from "../session.js";
+import { openClient, openManifest } from "../session.js";
+import { openCiOutputs, type CiOutputs } from "../ci-outputs.js";
+import { baseUrlFor, selectionFor } from "../selection.js";
+import { writeFileAtomic } from "../write-file-atomic.js";
 import { createEventBus } from "../event-bus.js";
 import { confirm } from "../prompt.js";
 import { makePlan, showPlan } from "./plan.js";
@@ -13,7 +16,7 @@ import { systemClock } from "../../apply/clock.js";
 import type { ApplyEvent } from "../../apply/events.js";
 import { readPlanFile, serializePlan, sha256 } from "../../plan/plan-file.js";
 import { findStaleness } from "../../plan/stale.js";
-import { applySelection } from "../../plan/select.js";
+import { applySelection, type Selection } from "../../plan/select.js";
 import { toReload } from "../../plan/build-plan.js";
 import type { PlanDocument } from "../../plan/types.js";
 import type { Manifest } from "../../manifest/types.js";
@@ -23,12 +26,21 @@ import { createApplyJsonReporter } from "../../report/apply/apply-json.js";
 import { renderApplyMarkdown } from "../../report/apply/apply-markdown.js";
 import { preloadInkUi } from "../../report/tty.js";
 import type { PollPolicy } from "../../apply/poll-policy.js";
+import type { SummaryEvent } from "../../report/apply/apply-model.js";
+import { outcomeAnnotations } from "../../report/github/annotations.js";
+import { renderApplyJunit } from "../../report/junit/apply-junit.js";
+import { applyResults, serializeResults } from "../../report/results/apply-results.js";
+import { VERSION } from "../../version.js";
 
 export const APPLY_OPTIONS = {
   ...COMMON_OPTIONS,
+  ...SELECTION_OPTIONS,
+  ...CI_OPTIONS,
   "auto-approve": { type: "boolean" },
   parallelism: { type: "string" },
   "fail-fast": { type: "boolean" },
+  junit: { type: "string" },
+  results: { type: "string" },
 } as const;
 
 export interface RunOptions {
@@ -37,6 +49,20 @@ export interface RunOptions {
   parallelism?: number | undefined;
   failFast: boolean;
   policy?: Partial<PollPolicy>;
+  /** Called with the summary once the run ended, also when it failed or was interrupted. */
+  after?: (summary: SummaryEvent) => Promise<void>;
+}
+
+/** What a run leaves for CI: annotations, the job summary, JUnit and the results record. */
+function ciReports(doc: PlanDocument, io: Io, ci: CiOutputs, files: { junit?: string | undefined; results?: string | undefined }) {
+  return async (summary: SummaryEvent) => {
+    ci.annotate(outcomeAnnotations(summary.models));
+    const writes: Promise<void>[] = [ci.summary(renderApplyMarkdown(summary))];
+    if (files.junit !== undefined) writes.push(writeFileAtomic(io.cwd, files.junit, renderApplyJunit(doc, summary), "JUnit report"));
+    if (files.results !== undefined) writes.push(writeFileAtomic(io.cwd, files.results, serializeResults(applyResults(doc, summary, VERSION)), "results record"));
+    const failed = (await Promise.allSettled(writes)).find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
+  };
 }
 
 /** Runs a plan document, drawing its events; returns the exit code. */
@@ -74,6 +100,7 @@ export async function runPlan(doc: PlanDocument, manifest: Manifest, io: Io, opt
       ...(opts.policy ? { policy: opts.policy } : {}),
     });
     await drawing;
+    await opts.after?.(summary);
     return exitCodeFor(summary);
   } catch (err) {
     viewStop.abort();
@@ -91,13 +118,17 @@ function manifestBeside(manifestPath: string, planPath: string, cwd: string): st
   return existsSync(besidePlan) ? besidePlan : manifestPath;
 }
 
-async function loadSavedPlan(path: string, values: { config?: string | undefined }, io: Io, selection: { select: string[]; exclude: string[] }) {
+type ApplyValues = ReturnType<typeof parse<typeof APPLY_OPTIONS>>["values"];
+
+async function loadSavedPlan(path: string, values: ApplyValues, io: Io) {
   const { doc } = await readPlanFile(path);
   if (values.config === undefined && doc.manifest.path === "-") {
     throw new UserError(`${path} was planned from a manifest read on stdin`, "pass that manifest again: reloadctl apply PLAN -c FILE (or -c - < FILE)");
   }
   const manifest = await openManifest(values.config ?? manifestBeside(doc.manifest.path, path, io.cwd), io);
-  const models = selection.select.length + selection.exclude.length > 0 ? applySelection(doc.models, selection) : doc.models;
+  const selection: Selection = await selectionFor(values, io, { manifest, baseUrl: baseUrlFor(manifest, io) });
+  const narrows = selection.select.length + selection.exclude.length > 0 || selection.shard !== undefined;
+  const models = narrows ? applySelection(doc.models, selection) : doc.models;
   const narrowed: PlanDocument = { ...doc, models };
   const client = openClient(manifest, io);
   let reasons: string[];
@@ -118,40 +149,44 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
   const format = resolveFormat(values, io);
   const color = useColor(values, io, format);
   const parallelism = positiveInt("--parallelism", values.parallelism);
-  const selection = selectionOf(values);
-  const run = { format, color, parallelism, failFast: values["fail-fast"] ?? false };
+  const ci = openCiOutputs(values, io);
+  const files = { junit: values.junit, results: values.results };
+  const run = (doc: PlanDocument): RunOptions => ({ format, color, parallelism, failFast: values["fail-fast"] ?? false, after: ciReports(doc, io, ci, files) });
   const planPath = positionals[0];
 
   // The live view is drawn next: load it while the service is read.
   if (format === "tty") preloadInkUi();
-  if (planPath !== undefined) {
-    const { doc, manifest } = await loadSavedPlan(planPath, values, io, selection);
-    return runPlan(doc, manifest, io, run);
-  }
-
-  // Refuse before any read or write when nobody can be asked.
-  const canAsk = isInteractive(io) && values.config !== "-";
-  if (!values["auto-approve"] && !canAsk) {
-    throw new UserError(
-      `apply without a saved plan needs --auto-approve here: ${whyNoPrompt(io, values.config)}`,
-      "review with `reloadctl plan`, then run `reloadctl apply --auto-approve`, or save a plan with --out and run `reloadctl apply PLAN`",
-    );
-  }
-  const manifest = await openManifest(values.config, io);
-  const doc = await makePlan(manifest, io, selection, format === "tty");
-  const planSha256 = sha256(serializePlan(doc));
-  if (format === "json") io.stdout.write(`${JSON.stringify({ type: "plan", plan: doc })}\n`);
-  else await showPlan(doc, io, { format, color, savedTo: null, planSha256 });
-
-  if (toReload(doc) > 0 && !values["auto-approve"]) {
-    const answer = await confirm(io, "\nApply these reloads? Only 'yes' will be accepted: ");
-    if (answer !== "yes") {
-      io.stderr.write("\nApply cancelled: nothing was reloaded.\n");
-      return answer === "interrupted" ? 130 : 1;
+  return ci.guard("apply", async () => {
+    if (planPath !== undefined) {
+      const { doc, manifest } = await loadSavedPlan(planPath, values, io);
+      return runPlan(doc, manifest, io, run(doc));
     }
-  }
-  if (format === "tty") io.stdout.write("\n"); // the plan (and the answer), then the run
-  return runPlan(doc, manifest, io, run);
+
+    // Refuse before any read or write when nobody can be asked.
+    const canAsk = isInteractive(io) && values.config !== "-";
+    if (!values["auto-approve"] && !canAsk) {
+      throw new UserError(
+        `apply without a saved plan needs --auto-approve here: ${whyNoPrompt(io, values.config)}`,
+        "review with `reloadctl plan`, then run `reloadctl apply --auto-approve`, or save a plan with --out and run `reloadctl apply PLAN`",
+      );
+    }
+    const manifest = await openManifest(values.config, io);
+    const selection = await selectionFor(values, io, { manifest, baseUrl: baseUrlFor(manifest, io) });
+    const doc = await makePlan(manifest, io, selection, format === "tty");
+    const planSha256 = sha256(serializePlan(doc));
+    if (format === "json") io.stdout.write(`${JSON.stringify({ type: "plan", plan: doc })}\n`);
+    else await showPlan(doc, io, { format, color, savedTo: null, planSha256 });
+
+    if (toReload(doc) > 0 && !values["auto-approve"]) {
+      const answer = await confirm(io, "\nApply these reloads? Only 'yes' will be accepted: ");
+      if (answer !== "yes") {
+        io.stderr.write("\nApply cancelled: nothing was reloaded.\n");
+        return answer === "interrupted" ? 130 : 1;
+      }
+    }
+    if (format === "tty") io.stdout.write("\n"); // the plan (and the answer), then the run
+    return runPlan(doc, manifest, io, run(doc));
+  });
 }
 
 /** Why apply will not ask, in the terms of what the user can change. */

@@ -1,8 +1,11 @@
-import { COMMON_OPTIONS, parse } from "../args.js";
+import { CI_OPTIONS, COMMON_OPTIONS, SELECTION_OPTIONS, parse } from "../args.js";
 import { HELP } from "../help.js";
 import type { Io } from "../io.js";
 import { resolveFormat, terminalWidth, useColor, type Format } from "../output.js";
-import { openClient, openManifest, selectionOf } from "../session.js";
+import { openClient, openManifest } from "../session.js";
+import { openCiOutputs } from "../ci-outputs.js";
+import { baseUrlFor, selectionFor } from "../selection.js";
+import type { Selection } from "../../plan/select.js";
 import { buildPlan, toReload } from "../../plan/build-plan.js";
 import { serializePlan, sha256, writePlanFile } from "../../plan/plan-file.js";
 import type { PlanDocument } from "../../plan/types.js";
@@ -12,6 +15,8 @@ import type { Manifest } from "../../manifest/types.js";
 
 export const PLAN_OPTIONS = {
   ...COMMON_OPTIONS,
+  ...SELECTION_OPTIONS,
+  ...CI_OPTIONS,
   out: { type: "string", short: "o" },
   "detailed-exitcode": { type: "boolean" },
 } as const;
@@ -48,7 +53,7 @@ export async function showPlan(doc: PlanDocument, io: Io, opts: ShowPlanOptions)
  * Reads the service and builds the plan; the command and apply share it. On a terminal
  * (`showProgress`), a line on stderr says what it waits for until the plan is drawn.
  */
-export async function makePlan(manifest: Manifest, io: Io, selection: { select: string[]; exclude: string[] }, showProgress = false) {
+export async function makePlan(manifest: Manifest, io: Io, selection: Selection, showProgress = false) {
   const client = openClient(manifest, io);
   const progress = showProgress && Boolean(io.stderr.isTTY);
   if (progress) io.stderr.write(`reading the models' last loads from ${client.baseUrl}…`);
@@ -66,10 +71,15 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
   if (values.help) return io.stdout.write(`${HELP.plan}\n`), 0;
   const format = resolveFormat(values, io);
   const color = useColor(values, io, format);
-  const manifest = await openManifest(values.config, io);
-  const doc = await makePlan(manifest, io, selectionOf(values), format === "tty");
-  const text = serializePlan(doc);
-  if (values.out !== undefined) await writePlanFile(values.out, text);
-  await showPlan(doc, io, { format, color, savedTo: values.out ?? null, planSha256: sha256(text) });
-  return values["detailed-exitcode"] && toReload(doc) > 0 ? 2 : 0;
+  const ci = openCiOutputs(values, io);
+  return ci.guard("plan", async () => {
+    const manifest = await openManifest(values.config, io);
+    const selection = await selectionFor(values, io, { manifest, baseUrl: baseUrlFor(manifest, io) });
+    const doc = await makePlan(manifest, io, selection, format === "tty");
+    const text = serializePlan(doc);
+    if (values.out !== undefined) await writePlanFile(values.out, text);
+    await showPlan(doc, io, { format, color, savedTo: values.out ?? null, planSha256: sha256(text) });
+    await ci.summary(renderPlanMarkdown(doc, { now: Date.parse(doc.createdAt), planSha256: sha256(text) }));
+    return values["detailed-exitcode"] && toReload(doc) > 0 ? 2 : 0;
+  });
 }

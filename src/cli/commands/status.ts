@@ -1,29 +1,38 @@
-import { COMMON_OPTIONS, parse } from "../args.js";
+import { CI_OPTIONS, COMMON_OPTIONS, SELECTION_OPTIONS, parse } from "../args.js";
 import { HELP } from "../help.js";
 import type { Io } from "../io.js";
 import { resolveFormat, terminalWidth, useColor } from "../output.js";
-import { openClient, openManifest, selectionOf } from "../session.js";
+import { openClient, openManifest } from "../session.js";
+import { openCiOutputs } from "../ci-outputs.js";
+import { baseUrlFor, selectionFor } from "../selection.js";
 import { readStatus } from "../../status/read-status.js";
 import { renderStatusText } from "../../report/status/status-text.js";
 import { renderStatusMarkdown } from "../../report/status/status-markdown.js";
 
+export const STATUS_OPTIONS = { ...COMMON_OPTIONS, ...SELECTION_OPTIONS, ...CI_OPTIONS } as const;
+
 export async function statusCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse("status", args, COMMON_OPTIONS);
+  const { values } = parse("status", args, STATUS_OPTIONS);
   if (values.help) return io.stdout.write(`${HELP.status}\n`), 0;
   const format = resolveFormat(values, io);
   const color = useColor(values, io, format);
-  const manifest = await openManifest(values.config, io);
-  const client = openClient(manifest, io);
-  let doc;
-  try {
-    doc = await readStatus(manifest, client, selectionOf(values), Date.now());
-  } finally {
-    await client.close();
-  }
-  const now = Date.parse(doc.createdAt);
-  if (format === "json") io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-  else if (format === "markdown") io.stdout.write(`${renderStatusMarkdown(doc, { now })}\n`);
-  else if (format === "text") io.stdout.write(`${renderStatusText(doc, { now, color, width: terminalWidth(io) })}\n`);
-  else await (await import("../../report/tty.js")).renderStatusTty(doc, { now, color }, io.stdout);
-  return doc.models.some((m) => m.error !== null) ? 1 : 0;
+  const ci = openCiOutputs(values, io);
+  return ci.guard("status", async () => {
+    const manifest = await openManifest(values.config, io);
+    const selection = await selectionFor(values, io, { manifest, baseUrl: baseUrlFor(manifest, io) });
+    const client = openClient(manifest, io);
+    let doc;
+    try {
+      doc = await readStatus(manifest, client, selection, Date.now());
+    } finally {
+      await client.close();
+    }
+    const now = Date.parse(doc.createdAt);
+    if (format === "json") io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    else if (format === "markdown") io.stdout.write(`${renderStatusMarkdown(doc, { now })}\n`);
+    else if (format === "text") io.stdout.write(`${renderStatusText(doc, { now, color, width: terminalWidth(io) })}\n`);
+    else await (await import("../../report/tty.js")).renderStatusTty(doc, { now, color }, io.stdout);
+    await ci.summary(renderStatusMarkdown(doc, { now }));
+    return doc.models.some((m) => m.error !== null) ? 1 : 0;
+  });
 }

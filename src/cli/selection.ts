@@ -1,0 +1,37 @@
+// The selection a command works on: --select/--exclude, --shard K/N, and the results record that
+// `result:STATE` selectors read (--state FILE), checked against this manifest and base URL.
+import { resolve } from "node:path";
+import { resolveConnection } from "../celonis/connection.js";
+import type { Manifest } from "../manifest/types.js";
+import { readResultsState } from "../plan/read-results.js";
+import type { Selection } from "../plan/select.js";
+import { parseShard } from "../plan/shard.js";
+import type { Io } from "./io.js";
+
+export interface SelectionFlags {
+  select?: string[] | undefined;
+  exclude?: string[] | undefined;
+  shard?: string | undefined;
+  state?: string | undefined;
+}
+
+/** The flags alone (no file read): for narrowing a saved plan, whose own manifest and URL apply. */
+export function selectionFlags(values: SelectionFlags): Selection {
+  return {
+    select: values.select ?? [],
+    exclude: values.exclude ?? [],
+    ...(values.shard === undefined ? {} : { shard: parseShard(values.shard) }),
+  };
+}
+
+export async function selectionFor(values: SelectionFlags, io: Io, against: { manifest: Pick<Manifest, "path" | "sha256">; baseUrl: string }): Promise<Selection> {
+  const selection = selectionFlags(values);
+  if (values.state === undefined) return selection;
+  const results = await readResultsState(resolve(io.cwd, values.state), { manifest: against.manifest, baseUrl: against.baseUrl });
+  return { ...selection, results: { ...results, file: values.state } };
+}
+
+/** The base URL a command would talk to, for checking a results record before any request. */
+export function baseUrlFor(manifest: Manifest, io: Io): string {
+  return resolveConnection(io.env, manifest.connection).baseUrl;
+}
