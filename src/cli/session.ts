@@ -17,3 +17,7 @@ export function openClient(manifest: Manifest, io: Io): CelonisClient {
     userAgent: `reloadctl/${VERSION}`,
   });
 }
+
+export function selectionOf(values: { select?: string[] | undefined; exclude?: string[] | undefined }) {
+  return { select: values.select ?? [], exclude: values.exclude ?? [] };
+}
