@@ -98,6 +98,8 @@ export function createWatchLoop(opts: WatchLoopOptions): WatchLoop {
         return log.info("waiting for a load already running to end (onRunning: wait)", { address: e.address, loadId: e.loadId, status: e.status });
       case "retry":
         return log.warn("retrying", { address: e.address, attempt: e.attempt, delayMs: e.delayMs, reason: e.reason });
+      case "not_ours":
+        return log.warn("a load that is not ours shows in last-load; still watching for ours", { address: e.address, loadId: e.loadId, status: e.status, reason: e.reason });
       case "checking":
         return log.warn("checking whether a trigger started a load", { address: e.address, windowMs: e.windowMs, reason: e.reason });
       default:
