@@ -14,6 +14,10 @@ const SELECT = `      --select S        only these models: POOL, POOL/MODEL (glo
       --shard K/N       only part K of N of the selection (one job of a CI matrix per K); the
                         same K/N always takes the same models, and the N parts are the selection`;
 
+// watch keeps models fresh: no results record (--state) or CI matrix (--shard) to select by.
+const WATCH_SELECT = `      --select S        only these models: POOL, POOL/MODEL (globs: finance/*) or tag:NAME; repeatable
+      --exclude S       not these models (same forms); repeatable`;
+
 const CI = `      --summary-file FILE
                         also append the Markdown report to FILE (any CI; also when the command fails)
       --no-step-summary under GitHub Actions, do not append it to $GITHUB_STEP_SUMMARY
@@ -106,7 +110,7 @@ reached the API). Logs go to stderr.
 
 Flags:
   -c, --config FILE     the manifest (default ./reload.config.yaml); a file, read again at every tick
-${SELECT}
+${WATCH_SELECT}
       --interval D      time between ticks (default 5m; at least 1s)
       --max-backoff D   the longest wait before retrying a failing model (default 1h)
       --grace D         after SIGTERM/SIGINT, how long loads in flight are still verified (default 10m)
