@@ -2,11 +2,12 @@
 // one minified file in place, so a terminal's first frame loads one file instead of hundreds
 // (measured: Ink's files alone take 0.5–1 s of a cold process; the bundle about a quarter of it).
 import { readdir, rename, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "rolldown";
 
-const dir = fileURLToPath(new URL("../dist/report/", import.meta.url));
+// The build's output folder (scripts/build.mjs passes the one it compiled into), else dist/.
+const dir = process.argv[2] ? join(resolve(process.argv[2]), "report") : fileURLToPath(new URL("../dist/report/", import.meta.url));
 const tmp = join(dir, ".ui-bundle");
 await rm(tmp, { recursive: true, force: true });
 await build({
