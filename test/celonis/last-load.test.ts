@@ -76,6 +76,52 @@ describe("parseLastLoad", () => {
     expect(parseLastLoad(200, JSON.stringify(body))).toEqual(expected);
   });
 
+  it.each([
+    ["a dataLoadId of 0", { dataLoadId: 0, id: "x" }, "0"],
+    ["an empty dataLoadId, then id", { dataLoadId: "", id: "L2" }, "L2"],
+    ["a numeric id", { id: 7 }, "7"],
+    ["an id that is neither text nor number", { dataLoadId: true, id: { v: 1 } }, null],
+  ])("takes the load id from %s", (_what, ids, id) => {
+    expect(parseLastLoad(200, JSON.stringify({ loadStatus: "SUCCESS", ...ids }))?.id).toBe(id);
+  });
+
+  it.each([
+    ["status when there is no loadStatus", { status: "ERROR" }, "ERROR"],
+    ["status when loadStatus is blank", { loadStatus: "  ", status: "ERROR" }, "ERROR"],
+    ["UNKNOWN when both are blank", { loadStatus: "", status: " " }, UNKNOWN_STATUS],
+    ["UNKNOWN when the status is not text", { loadStatus: 3 }, UNKNOWN_STATUS],
+  ])("reads the status from %s", (_what, fields, status) => {
+    expect(parseLastLoad(200, JSON.stringify({ id: "L1", ...fields }))?.status).toBe(status);
+  });
+
+  it("drops a blank loadType and message", () => {
+    expect(parseLastLoad(200, JSON.stringify({ id: "L1", loadStatus: "SUCCESS", loadType: "", message: "  " }))).toMatchObject({ loadType: null, message: null });
+  });
+
+  it.each([
+    ["epoch seconds", 1_795_885_200, "2026-11-28T17:00:00.000Z"],
+    ["epoch seconds as a string, with spaces", " 1795885200 ", "2026-11-28T17:00:00.000Z"],
+    ["the largest number read as seconds", 99_999_999_999, "5138-11-16T09:46:39.000Z"],
+    ["the smallest number read as milliseconds", 100_000_000_000, "1973-03-03T09:46:40.000Z"],
+    ["negative epoch seconds", -5, "1969-12-31T23:59:55.000Z"],
+    ["an ISO date without seconds or zone", "2026-11-28T17:00", "2026-11-28T17:00:00.000Z"],
+    ["an ISO date with fractions and no zone", "2026-11-28T17:00:00.25", "2026-11-28T17:00:00.250Z"],
+    ["an ISO date with a zone", "2026-11-28T17:00:00+05:30", "2026-11-28T11:30:00.000Z"],
+    ["an ISO date in UTC", "2026-11-28T17:00:00Z", "2026-11-28T17:00:00.000Z"],
+    ["a date alone (UTC by the standard)", "2026-11-28", "2026-11-28T00:00:00.000Z"],
+  ])("reads a start date given as %s", (_what, startDate, iso) => {
+    expect(parseLastLoad(200, JSON.stringify({ id: "L1", loadStatus: "SUCCESS", startDate }))?.startDate).toBe(iso);
+  });
+
+  it.each([
+    ["blank", "  "],
+    ["beyond what a date can hold", 1e20],
+    ["a boolean", true],
+    ["an object", { at: 1 }],
+  ])("drops a start date that is %s", (_what, startDate) => {
+    expect(parseLastLoad(200, JSON.stringify({ id: "L1", loadStatus: "SUCCESS", startDate }))?.startDate).toBeNull();
+  });
+
   it("reads a list of one load as that load", () => {
     expect(parseLastLoad(200, '[{"id":"L9","loadStatus":"SUCCESS"}]')).toMatchObject({ id: "L9", status: "SUCCESS" });
   });
@@ -85,6 +131,8 @@ describe("parseLastLoad", () => {
     ["an HTML page", "<html>maintenance</html>"],
     ["a number", "42"],
     ["several loads", '[{"id":"a"},{"id":"b"}]'],
+    ["a string", '"done"'],
+    ["a list of one string", '["done"]'],
   ])("refuses %s as unreadable, never retryable", (_what, body) => {
     let err: unknown;
     try {

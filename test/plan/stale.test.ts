@@ -291,6 +291,23 @@ describe("findStaleness", () => {
   });
 
   describe("errors", () => {
+    it("stops every read when the caller's signal is aborted (Ctrl-C during the check)", async () => {
+      const { api, check } = scenario();
+      // The fake honours the signal as the real client does.
+      const honour = <A extends unknown[], R>(read: (...args: A) => Promise<R>) =>
+        (...args: A): Promise<R> => {
+          (args[1] as { signal?: AbortSignal } | undefined)?.signal?.throwIfAborted();
+          return read(...args);
+        };
+      api.lastLoad = honour(api.lastLoad.bind(api));
+      api.listTables = honour(api.listTables.bind(api));
+      const stop = new AbortController();
+      stop.abort(new Error("interrupted"));
+      const err = await check({ signal: stop.signal }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ModelError);
+      expect(err).toMatchObject({ message: "a/full: interrupted" });
+    });
+
     it("names the model whose read failed for another reason than 404", async () => {
       const { api, check } = scenario();
       api.lastLoad = async () => {
