@@ -29,6 +29,9 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false },
   // The bar is 90 % per file (stryker.survivors.md quotes each); `break` guards the total.
   thresholds: { high: 90, low: 80, break: 90 },
+  // A mutant's run may take this much longer than the tests' own time before it counts as a
+  // timeout (killed): sized for a loaded machine, so slowness is not read as a kill.
+  timeoutMS: 20_000,
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
 };
