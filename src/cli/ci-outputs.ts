@@ -2,7 +2,7 @@
 // ($GITHUB_STEP_SUMMARY, unless --no-step-summary) and to --summary-file on any CI, and, under
 // GitHub Actions only, annotations as workflow commands on stderr. Also when the command fails.
 import { appendFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { basename, isAbsolute, relative, resolve } from "node:path";
 import type { Io } from "./io.js";
 import { ManifestError } from "../shared/errors.js";
 import { fileErrorReason } from "../shared/file-errors.js";
@@ -69,4 +69,15 @@ export function openCiOutputs(flags: CiFlags, io: Io): CiOutputs {
       }
     },
   };
+}
+
+/**
+ * The manifest as a report's footer names it: relative to the repository (GITHUB_WORKSPACE, else
+ * the working directory), never a runner's absolute path; its file name when it lies outside.
+ */
+export function reportManifestPath(path: string, io: Pick<Io, "cwd" | "env">): string {
+  if (path === "-") return "<stdin>";
+  const absolute = resolve(io.cwd, path);
+  const rel = relative(io.env.GITHUB_WORKSPACE || io.cwd, absolute);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split("\\").join("/") : basename(absolute);
 }

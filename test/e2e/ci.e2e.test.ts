@@ -89,7 +89,7 @@ describe("GitHub Actions (e2e)", () => {
       expect.stringMatching(/^::error title=reloadctl::p2\/m2 timed out: /),
       "::warning title=reloadctl::p1/m3 ended in WARNING, counted as success (onWarning: succeed): Some rows rejected",
     ]));
-    expect(read(summary)).toContain("### reloadctl apply:");
+    expect(read(summary)).toContain("### ❌ reloadctl apply: 3 succeeded, 1 warning, 1 failed, 1 timed out");
 
     const junit = read(join(dir, "junit.xml"));
     expect(await junitSchemaErrors(junit)).toEqual([]);
@@ -101,6 +101,9 @@ describe("GitHub Actions (e2e)", () => {
     expect(results.tool.name).toBe("reloadctl");
     const byAddress = new Map(results.models.map((m: { address: string; result: string }) => [m.address, m.result]));
     expect(Object.fromEntries(byAddress)).toEqual({ "p1/m1": "failed", "p1/m3": "succeeded", "p1/m5": "succeeded", "p2/m2": "timed_out", "p2/m4": "succeeded", "p2/m6": "succeeded" });
+    // The summary names the plan and the manifest as the repository does, never the runner's path.
+    expect(read(summary)).toContain(`<sub>reloadctl ${results.tool.version} · plan \`${results.planId}\` · manifest \`reload.config.yaml\` · \`${sim.url}\`</sub>`);
+    expect(read(summary)).not.toContain(dir);
     for (const text of [again.stdout, again.stderr, junit, read(summary), read(join(dir, "results.json"))]) expect(text).not.toContain(KEY);
 
     // Re-run what failed: exactly the failed and timed-out models are triggered.

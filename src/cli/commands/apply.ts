@@ -5,7 +5,7 @@ import { HELP } from "../help.js";
 import { isCi, isInteractive, type Io } from "../io.js";
 import { resolveFormat, useColor, type Format } from "../output.js";
 import { openClient, openManifest } from "../session.js";
-import { openCiOutputs, type CiOutputs } from "../ci-outputs.js";
+import { openCiOutputs, reportManifestPath, type CiOutputs } from "../ci-outputs.js";
 import { baseUrlFor, selectionFor } from "../selection.js";
 import { writeFileAtomic } from "../write-file-atomic.js";
 import { createEventBus } from "../event-bus.js";
@@ -53,11 +53,15 @@ export interface RunOptions {
   after?: (summary: SummaryEvent) => Promise<void>;
 }
 
+function markdownFooter(doc: PlanDocument, io: Io) {
+  return { version: doc.tool.version, planId: doc.planId, manifestPath: reportManifestPath(doc.manifest.path, io), baseUrl: doc.baseUrl };
+}
+
 /** What a run leaves for CI: annotations, the job summary, JUnit and the results record. */
 function ciReports(doc: PlanDocument, io: Io, ci: CiOutputs, files: { junit?: string | undefined; results?: string | undefined }) {
   return async (summary: SummaryEvent) => {
     ci.annotate(outcomeAnnotations(summary.models));
-    const writes: Promise<void>[] = [ci.summary(renderApplyMarkdown(summary))];
+    const writes: Promise<void>[] = [ci.summary(renderApplyMarkdown(summary, { footer: markdownFooter(doc, io) }))];
     if (files.junit !== undefined) writes.push(writeFileAtomic(io.cwd, files.junit, renderApplyJunit(doc, summary), "JUnit report"));
     if (files.results !== undefined) writes.push(writeFileAtomic(io.cwd, files.results, serializeResults(applyResults(doc, summary, VERSION)), "results record"));
     const failed = (await Promise.allSettled(writes)).find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -82,7 +86,7 @@ export async function runPlan(doc: PlanDocument, manifest: Manifest, io: Io, opt
     bus.subscribe((e: ApplyEvent) => {
       if (e.type === "summary") {
         out = io.stdout;
-        if (opts.format === "markdown") return void io.stdout.write(`${renderApplyMarkdown(e)}\n`);
+        if (opts.format === "markdown") return void io.stdout.write(`${renderApplyMarkdown(e, { footer: markdownFooter(doc, io) })}\n`);
       }
       report(e);
     });

@@ -3,7 +3,7 @@ import { HELP } from "../help.js";
 import type { Io } from "../io.js";
 import { resolveFormat, terminalWidth, useColor, type Format } from "../output.js";
 import { openClient, openManifest } from "../session.js";
-import { openCiOutputs } from "../ci-outputs.js";
+import { openCiOutputs, reportManifestPath } from "../ci-outputs.js";
 import { baseUrlFor, selectionFor } from "../selection.js";
 import type { Selection } from "../../plan/select.js";
 import { buildPlan, toReload } from "../../plan/build-plan.js";
@@ -36,7 +36,7 @@ export async function showPlan(doc: PlanDocument, io: Io, opts: ShowPlanOptions)
       io.stdout.write(serializePlan(doc));
       return;
     case "markdown":
-      io.stdout.write(`${renderPlanMarkdown(doc, { now, planSha256: opts.planSha256 })}\n`);
+      io.stdout.write(`${renderPlanMarkdown(doc, { now, manifestPath: reportManifestPath(doc.manifest.path, io) })}\n`);
       return;
     case "text":
       io.stdout.write(`${renderPlanText(doc, { now, color: opts.color, width: terminalWidth(io), savedTo: opts.savedTo, planSha256: opts.planSha256 })}\n`);
@@ -79,7 +79,7 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
     const text = serializePlan(doc);
     if (values.out !== undefined) await writePlanFile(values.out, text);
     await showPlan(doc, io, { format, color, savedTo: values.out ?? null, planSha256: sha256(text) });
-    await ci.summary(renderPlanMarkdown(doc, { now: Date.parse(doc.createdAt), planSha256: sha256(text) }));
+    await ci.summary(renderPlanMarkdown(doc, { now: Date.parse(doc.createdAt), manifestPath: reportManifestPath(doc.manifest.path, io) }));
     return values["detailed-exitcode"] && toReload(doc) > 0 ? 2 : 0;
   });
 }

@@ -3,7 +3,8 @@ import { HELP } from "../help.js";
 import type { Io } from "../io.js";
 import { resolveFormat, terminalWidth, useColor } from "../output.js";
 import { openClient, openManifest } from "../session.js";
-import { openCiOutputs } from "../ci-outputs.js";
+import { openCiOutputs, reportManifestPath } from "../ci-outputs.js";
+import { VERSION } from "../../version.js";
 import { baseUrlFor, selectionFor } from "../selection.js";
 import { readStatus } from "../../status/read-status.js";
 import { renderStatusText } from "../../report/status/status-text.js";
@@ -29,10 +30,10 @@ export async function statusCommand(args: string[], io: Io): Promise<number> {
     }
     const now = Date.parse(doc.createdAt);
     if (format === "json") io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-    else if (format === "markdown") io.stdout.write(`${renderStatusMarkdown(doc, { now })}\n`);
+    else if (format === "markdown") io.stdout.write(`${renderStatusMarkdown(doc, { now, version: VERSION, manifestPath: reportManifestPath(doc.manifest.path, io) })}\n`);
     else if (format === "text") io.stdout.write(`${renderStatusText(doc, { now, color, width: terminalWidth(io) })}\n`);
     else await (await import("../../report/tty.js")).renderStatusTty(doc, { now, color }, io.stdout);
-    await ci.summary(renderStatusMarkdown(doc, { now }));
+    await ci.summary(renderStatusMarkdown(doc, { now, version: VERSION, manifestPath: reportManifestPath(doc.manifest.path, io) }));
     return doc.models.some((m) => m.error !== null) ? 1 : 0;
   });
 }

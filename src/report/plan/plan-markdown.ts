@@ -1,26 +1,25 @@
-// The plan for a pull-request comment: a table of models, table lists folded in <details>.
-import { displayFile } from "../../manifest/display-file.js";
+// The plan for a pull-request comment: the counts, the models needing attention (a last load that
+// failed, warned or is still running), the rest (folded past FOLD_OVER rows), one <details> with
+// every resolved table list, the footer. Each row says why the model reloads or is skipped.
 import type { PlanDocument, PlannedModel } from "../../plan/types.js";
+import { formatDurationSpec } from "../../shared/duration.js";
+import { isInProgress } from "../../shared/types.js";
 import { ACTION_PHRASE, lastLoadCell } from "../load-words.js";
-import { MARKDOWN_LIMIT, code, escapeCell, escapeHtml, largestFitting, tableHead, tableRow } from "../markdown.js";
-import { oneLine, shortId, truncate } from "../style.js";
-import { tableAltName, tableLabel } from "./plan-lines.js";
+import { code, escapeCell, tableRow } from "../markdown.js";
+import { renderReport } from "../markdown-report.js";
+import { oneLine, truncate } from "../style.js";
+import { planTotal, tableAltName, tableLabel } from "./plan-lines.js";
 import { planEtaText } from "./plan-eta.js";
 
 export interface PlanMarkdownOptions {
   now: number;
-  planSha256: string;
+  /** The manifest as the footer names it (relative to the repository); the plan's path otherwise. */
+  manifestPath?: string;
   /** Longest output allowed; GitHub's comment limit by default. */
   maxChars?: number;
 }
 
 const MESSAGE_CHARS = 120;
-
-function heading(doc: PlanDocument): string {
-  const { full, cache, partial, skip } = doc.summary;
-  const reload = full + cache + partial;
-  return `### reloadctl plan: ${reload === 0 ? "nothing" : reload} to reload, ${skip} skipped`;
-}
 
 function tablesCell(m: PlannedModel): string {
   switch (m.action) {
@@ -42,55 +41,69 @@ function lastLoadText(m: PlannedModel, now: number): string {
   return escapeCell(message === "" ? cell : `${cell}: ${truncate(message, MESSAGE_CHARS)}`);
 }
 
-function modelRow(m: PlannedModel, now: number): string {
-  const action = m.action === "skip" && m.skipReason ? `skip (${m.skipReason})` : ACTION_PHRASE[m.action];
-  return tableRow([m.action === "skip" ? "=" : "~", escapeCell(m.address), action, tablesCell(m), lastLoadText(m, now)]);
+const FAILED = new Set(["ERROR", "CANCELED", "CANCELLED", "FAILED"]);
+
+/** ❌ a last load that failed, ⚠️ one that warned or still runs; null when all is well. */
+function attentionSymbol(m: PlannedModel): string | null {
+  const status = m.lastLoad?.status;
+  if (status === undefined) return null;
+  if (FAILED.has(status)) return "❌";
+  if (status === "WARNING" || isInProgress(status)) return "⚠️";
+  return null;
 }
 
-function tableDetails(m: PlannedModel): string[] {
-  const n = m.tables.length;
+/** Why the model reloads or is skipped, in a few words. */
+export function whyText(m: PlannedModel): string {
+  const last = m.lastLoad;
+  if (m.skipReason === "fresh") return `fresh: within maxAge ${formatDurationSpec(m.maxAgeMs)}`;
+  if (m.skipReason === "running") return "a load is running (onRunning: skip)";
+  if (last === null) return "never loaded";
+  if (isInProgress(last.status)) return m.onRunning === "fail" ? "a load is running: apply will fail it (onRunning: fail)" : "after the running load ends (onRunning: wait)";
+  const endedWell = last.status === "SUCCESS" || (last.status === "WARNING" && m.onWarning === "succeed");
+  if (!endedWell) return `last load ${last.status}`;
+  return m.maxAgeMs > 0 ? `older than maxAge ${formatDurationSpec(m.maxAgeMs)}` : "every run (no maxAge)";
+}
+
+function modelRow(m: PlannedModel, now: number): string {
+  const action = m.action === "skip" && m.skipReason ? `skip (${m.skipReason})` : ACTION_PHRASE[m.action];
+  const symbol = attentionSymbol(m) ?? (m.action === "skip" ? "⏭️" : "~");
+  return tableRow([symbol, escapeCell(m.address), action, tablesCell(m), lastLoadText(m, now), escapeCell(whyText(m))]);
+}
+
+function tableLists(partials: PlannedModel[]): string[] {
+  const n = partials.length;
   return [
-    `<details><summary>${escapeHtml(m.address)}: ${n} ${n === 1 ? "table" : "tables"}</summary>`,
+    `<details><summary>Resolved tables of ${n} partial ${n === 1 ? "reload" : "reloads"}</summary>`,
     "",
-    ...tableHead(["table", "id"]),
-    ...m.tables.map((t) => {
-      const alt = tableAltName(t);
-      return tableRow([escapeCell(alt === null ? tableLabel(t) : `${tableLabel(t)} (${alt})`), code(t.id)]);
-    }),
+    "| model | table | id |",
+    "|---|---|---|",
+    ...partials.flatMap((m) =>
+      m.tables.map((t) => {
+        const alt = tableAltName(t);
+        return tableRow([escapeCell(m.address), escapeCell(alt === null ? tableLabel(t) : `${tableLabel(t)} (${alt})`), code(t.id)]);
+      }),
+    ),
     "",
     "</details>",
   ];
 }
 
+const HEAD = ["", "model", "action", "tables", "last load", "why"];
+
 export function renderPlanMarkdown(doc: PlanDocument, opts: PlanMarkdownOptions): string {
-  const limit = opts.maxChars ?? MARKDOWN_LIMIT;
   const partials = doc.models.filter((m) => m.action === "partial" && m.tables.length > 0);
-  const rows = doc.models.map((m) => modelRow(m, opts.now));
-  const footer =
-    `Plan ${code(doc.planId)} (sha256 ${code(shortId(opts.planSha256))}) · manifest ${code(displayFile(doc.manifest.path))}` +
-    ` @ sha256 ${code(shortId(doc.manifest.sha256))} · ${code(doc.baseUrl)}`;
-
-  const build = (rowsKept: number, detailsKept: number): string => {
-    const eta = planEtaText(doc, (a) => code(a));
-    const out = [heading(doc), ...(eta === null ? [] : ["", eta]), "", ...tableHead(["", "model", "action", "tables", "last load"]), ...rows.slice(0, rowsKept)];
-    const rowsLeft = rows.length - rowsKept;
-    if (rowsLeft > 0) out.push(tableRow(["", `… and ${rowsLeft} more ${rowsLeft === 1 ? "model" : "models"}`, "", "", ""]));
-    for (const m of partials.slice(0, detailsKept)) out.push("", ...tableDetails(m));
-    const notes: string[] = [];
-    if (rowsLeft > 0) notes.push(`${rowsLeft} of ${rows.length} models`);
-    const detailsLeft = partials.length - detailsKept;
-    if (detailsLeft === 1) notes.push("the table list of 1 partial reload");
-    if (detailsLeft > 1) notes.push(`the table lists of ${detailsLeft} partial reloads`);
-    if (notes.length > 0) {
-      out.push("", `_Left out to fit GitHub's comment limit: ${notes.join(" and ")}. \`reloadctl plan\` shows everything._`);
-    }
-    out.push("", footer);
-    return out.join("\n");
-  };
-  const fits = (text: string) => text.length <= limit;
-
-  const details = largestFitting(partials.length, (n) => fits(build(rows.length, n)));
-  if (details >= 0) return build(rows.length, details);
-  const kept = largestFitting(rows.length, (n) => fits(build(n, 0)));
-  return build(Math.max(0, kept), 0);
+  const attention = doc.models.filter((m) => attentionSymbol(m) !== null);
+  const rest = doc.models.filter((m) => attentionSymbol(m) === null);
+  const eta = planEtaText(doc, (a) => code(a));
+  const restReloads = rest.filter((m) => m.action !== "skip").length;
+  return renderReport({
+    heading: [`### reloadctl plan: ${planTotal(doc).replace(/^Plan: /, "").replace(/\.$/, "")}`, ...(eta === null ? [] : ["", eta])],
+    attention: { title: "Needs attention: the last load failed, warned or is still running", head: HEAD, rows: attention.map((m) => modelRow(m, opts.now)) },
+    rest: { title: `${restReloads} to reload, ${rest.length - restReloads} skipped`, head: HEAD, rows: rest.map((m) => modelRow(m, opts.now)) },
+    extras: partials.length === 0 ? [] : [{ lines: tableLists(partials), what: "the resolved tables" }],
+    footer: { version: doc.tool.version, planId: doc.planId, manifestPath: opts.manifestPath ?? doc.manifest.path, baseUrl: doc.baseUrl },
+    noun: "models",
+    fullCommand: "`reloadctl plan`",
+    ...(opts.maxChars === undefined ? {} : { maxChars: opts.maxChars }),
+  });
 }

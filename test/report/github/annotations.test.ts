@@ -54,3 +54,13 @@ describe("annotations", () => {
     ]);
   });
 });
+
+describe("reportManifestPath", () => {
+  it("names the manifest relative to the repository, else the working directory, never by a runner's absolute path", async () => {
+    const { reportManifestPath } = await import("../../../src/cli/ci-outputs.js");
+    expect(reportManifestPath("reload.config.yaml", { cwd: "/home/runner/work/repo/sub", env: { GITHUB_WORKSPACE: "/home/runner/work/repo" } })).toBe("sub/reload.config.yaml");
+    expect(reportManifestPath("/home/runner/work/repo/reload.config.yaml", { cwd: "/tmp", env: {} })).toBe("reload.config.yaml");
+    expect(reportManifestPath("../elsewhere/m.yaml", { cwd: "/w/repo", env: {} })).toBe("m.yaml");
+    expect(reportManifestPath("-", { cwd: "/", env: {} })).toBe("<stdin>");
+  });
+});

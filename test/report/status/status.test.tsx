@@ -46,29 +46,37 @@ describe("renderStatusText", () => {
 });
 
 describe("renderStatusMarkdown", () => {
-  test("a table for a job summary", () => {
-    expect(renderStatusMarkdown(statusDoc(), { now: NOW })).toMatchInlineSnapshot(`
+  test("the counts, what needs attention first, the rest, the footer", () => {
+    expect(renderStatusMarkdown(statusDoc(), { now: NOW, version: "0.1.0" })).toMatchInlineSnapshot(`
       "### reloadctl status: 6 models · 1 SUCCESS, 1 WARNING, 1 never loaded, 1 ERROR, 1 RUNNING, 1 not read
 
-      | model | status | load type | started | ended | duration | message |
-      |---|---|---|---|---|---|---|
-      | finance/o2c | SUCCESS | COMPLETE | 30h ago | 29h ago | 1h 02m |  |
-      | finance/p2p | WARNING | PARTIAL | 2h ago | 2h ago | 1m 12s | Some rows rejected |
-      | finance/ar | never loaded |  |  |  |  |  |
-      | logistics/returns | ERROR | FROM\\_CACHE | 3h ago | 3h ago | 55s | Table RET: column X missing |
-      | logistics/pickups | RUNNING | COMPLETE | 5m ago |  | 5m 03s |  |
-      | logistics/gone | **not read** |  |  |  |  | 404: Data model not found |
+      **Needs attention**
 
-      Manifest \`reload.config.yaml\` · \`https://acme.eu-1.celonis.cloud\`"
+      |  | model | status | load type | started | ended | duration | message |
+      |---|---|---|---|---|---|---|---|
+      | ❌ | logistics/returns | ERROR | FROM\\_CACHE | 3h ago | 3h ago | 55s | Table RET: column X missing |
+      | ❌ | logistics/gone | **not read** |  |  |  |  | 404: Data model not found |
+      | ⚠️ | finance/p2p | WARNING | PARTIAL | 2h ago | 2h ago | 1m 12s | Some rows rejected |
+
+      **3 more models**
+
+      |  | model | status | load type | started | ended | duration | message |
+      |---|---|---|---|---|---|---|---|
+      | ✅ | finance/o2c | SUCCESS | COMPLETE | 30h ago | 29h ago | 1h 02m |  |
+      | · | finance/ar | never loaded |  |  |  |  |  |
+      | ⏳ | logistics/pickups | RUNNING | COMPLETE | 5m ago |  | 5m 03s |  |
+
+      <sub>reloadctl 0.1.0 · manifest \`reload.config.yaml\` · \`https://acme.eu-1.celonis.cloud\`</sub>"
     `);
   });
 
-  test("stays under the comment limit", () => {
+  test("stays under the comment limit, folding the rest and saying what was left out", () => {
     const doc = statusDoc();
     doc.models = Array.from({ length: 5000 }, (_, i) => statusRow({ address: `finance/model-${i}` }));
-    const md = renderStatusMarkdown(doc, { now: NOW });
+    const md = renderStatusMarkdown(doc, { now: NOW, version: "0.1.0" });
     expect(md.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
-    expect(md).toMatch(/\| … and \d+ more models \|/);
+    expect(md).toContain("<details><summary>5000 more models</summary>");
+    expect(md).toMatch(/\| … and \d+ more \|/);
+    expect(md).toMatch(/_Left out to stay within GitHub's 65,536-character limit: \d+ of 5000 models\. `reloadctl status` shows everything\._/);
   });
 });
-
