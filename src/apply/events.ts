@@ -22,7 +22,10 @@ export type ApplyEvent =
       at: string;
       /** The plan being applied (plan-id.ts), so logs and reports name the reviewed plan. */
       planId: string;
-      models: { address: string; action: Action }[];
+      /** In plan order; the expected duration as the plan recorded it. */
+      models: { address: string; action: Action; pool: string; expectedDurationMs: number | null }[];
+      /** The addresses to start, in the order they are queued (`--order`). */
+      order: string[];
       parallelism: number;
       poolParallelism: Record<string, number>;
     }

@@ -1,8 +1,9 @@
 // apply: run a plan's reloads within the bounds, and verify that each model's *new* load ended well.
 // It emits events and returns the summary; it knows nothing of terminals. Each model's work is two
 // steps under one deadline (trigger-step.ts, verify-step.ts, deadline.ts); here are the bounds.
-import pLimit, { type LimitFunction } from "p-limit";
 import type { CelonisApi } from "../celonis/api.js";
+import { DEFAULT_POOL_PARALLELISM, startOrder, type StartOrder } from "../plan/schedule.js";
+import { dispatch } from "./dispatch.js";
 import type { PlanDocument, PlannedModel } from "../plan/types.js";
 import type { Clock } from "./clock.js";
 import { Deadline } from "./deadline.js";
@@ -25,6 +26,8 @@ export interface ExecuteOptions {
   stop?: AbortSignal;
   policy?: Partial<PollPolicy>;
   random?: () => number;
+  /** The order loads are queued in under the bounds (schedule.ts); default longest-first. */
+  order?: StartOrder | undefined;
 }
 
 export type SummaryEvent = Extract<ApplyEvent, { type: "summary" }>;
@@ -38,14 +41,6 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
 
   const parallelism = opts.parallelism ?? doc.parallelism;
   const poolBounds: Record<string, number> = { ...doc.poolParallelism, ...opts.poolParallelism };
-  const global = pLimit(Math.max(1, parallelism));
-  const poolLimits = new Map<string, LimitFunction>();
-  const modelLimits = new Map<string, LimitFunction>();
-  const limitFor = (map: Map<string, LimitFunction>, key: string, n: number) => {
-    let l = map.get(key);
-    if (!l) map.set(key, (l = pLimit(Math.max(1, n))));
-    return l;
-  };
 
   // No new load starts once this is set: first Ctrl-C, or a failure under --fail-fast.
   const noMoreStarts = new AbortController();
@@ -59,11 +54,17 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
   if (opts.stop?.aborted) onStop();
   else opts.stop?.addEventListener("abort", onStop, { once: true });
 
+  // A plan saved before expected durations were recorded knows none: manifest order among them.
+  const queue = startOrder(
+    doc.models.map((m) => ({ ...m, expectedDurationMs: m.expectedDurationMs ?? null })),
+    opts.order ?? "longest-first",
+  );
   emit({
     type: "start",
     at: at(),
     planId: doc.planId,
-    models: doc.models.map((m) => ({ address: m.address, action: m.action })),
+    models: doc.models.map((m) => ({ address: m.address, action: m.action, pool: m.pool, expectedDurationMs: m.expectedDurationMs ?? null })),
+    order: queue.map((m) => m.address),
     parallelism,
     poolParallelism: poolBounds,
   });
@@ -105,18 +106,17 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
     }
   };
 
-  const work: Promise<void>[] = [];
   for (const m of doc.models) {
-    if (m.action === "skip") {
-      finish({ address: m.address, action: m.action, result: "skipped", loadStatus: m.lastLoad?.status ?? null, loadId: m.lastLoad?.id ?? null, message: m.reason, durationMs: 0 });
-      continue;
-    }
-    emit({ type: "queued", at: at(), address: m.address, action: m.action });
-    const pool = limitFor(poolLimits, m.pool, poolBounds[m.pool] ?? 2);
-    const one = limitFor(modelLimits, `${m.poolId}/${m.modelId}`, 1);
-    work.push(one(() => pool(() => global(() => runModel(m)))));
+    if (m.action !== "skip") continue;
+    finish({ address: m.address, action: m.action, result: "skipped", loadStatus: m.lastLoad?.status ?? null, loadId: m.lastLoad?.id ?? null, message: m.reason, durationMs: 0 });
   }
-  await Promise.all(work);
+  // Started in start order as the bounds allow: the first waiting model that fits takes a freed slot.
+  for (const m of queue) emit({ type: "queued", at: at(), address: m.address, action: m.action });
+  await dispatch(
+    queue.map((m) => ({ model: m, pool: m.pool, key: `${m.poolId}/${m.modelId}` })),
+    { global: parallelism, perPool: (pool) => poolBounds[pool] ?? DEFAULT_POOL_PARALLELISM },
+    (job) => runModel(job.model),
+  );
   opts.stop?.removeEventListener("abort", onStop);
 
   const models = doc.models.map((m) => outcomes.get(m.address)!);

@@ -68,7 +68,7 @@ ${SELECT}
                         exit 0 when nothing would be reloaded, 2 when something would, 1 on error
 ${CI}`,
 
-  apply: `Usage: reloadctl apply [PLAN] [-c FILE] [--auto-approve] [--json] [--parallelism N] [--select S]… [--exclude S]… [--shard K/N] [--junit FILE] [--results FILE]
+  apply: `Usage: reloadctl apply [PLAN] [-c FILE] [--auto-approve] [--json] [--parallelism N] [--order ORDER] [--select S]… [--exclude S]… [--shard K/N] [--junit FILE] [--results FILE]
 
 Without PLAN: plan, show it, ask for confirmation (on a terminal), then run it. Outside a terminal
 (or with CI set) it needs --auto-approve. With PLAN: run exactly that saved plan, after checking
@@ -81,6 +81,8 @@ ${SELECT}
       --auto-approve    do not ask for confirmation
       --parallelism N   loads in flight at once, all pools together (default: the manifest's)
       --fail-fast       after the first failure start no further loads
+      --order ORDER     longest-first (default: the longest expected load first, those of
+                        unknown duration before them) or manifest (the manifest's order)
       --junit FILE      write a JUnit XML report (one testsuite per pool), also on failure and Ctrl-C
       --results FILE    write the run's results record, for --select result:failed --state FILE
 ${CI}

@@ -75,47 +75,45 @@ export interface SimResult {
 }
 
 /**
- * Runs the queue through the executor's rules in simulated time: each job first takes a slot of
- * its pool (first come, first served, in queue order), then a global slot (first come, first
- * served, in the order the pool slots were taken). `running` jobs hold both kinds of slot from
- * the start. Jobs ending at the same time end in the order they started.
+ * Runs the queue through the executor's rule (apply/dispatch.ts) in simulated time: whenever a
+ * slot frees, the first waiting job whose pool has room starts. `running` jobs hold their slots
+ * from the start. Jobs ending at the same time end in the order they started.
  */
 export function simulateSchedule(queue: readonly SimJob[], bounds: Bounds, running: readonly SimRunning[] = []): SimResult {
   const global = Math.max(1, bounds.parallelism);
   const poolBound = (pool: string) => Math.max(1, bounds.poolParallelism[pool] ?? DEFAULT_POOL_PARALLELISM);
-  const poolHeld = new Map<string, number>();
-  const poolWaiting = new Map<string, { items: number[]; head: number }>();
-  const globalWaiting: number[] = [];
-  let globalHead = 0;
+  const inPool = new Map<string, number>();
   // In flight: pool, end time, and a sequence number for ties.
   const active: { pool: string; end: number; seq: number }[] = [];
   let seq = 0;
   const startMs = new Array<number>(queue.length).fill(0);
+  // Waiting jobs by pool, each in queue order: the first waiting job that fits is the lowest
+  // index at the head of a pool with room.
+  const waiting = new Map<string, { items: number[]; head: number }>();
+  queue.forEach((job, i) => {
+    let w = waiting.get(job.pool);
+    if (!w) waiting.set(job.pool, (w = { items: [], head: 0 }));
+    w.items.push(i);
+  });
   let now = 0;
   let wallMs = 0;
 
-  for (const r of running) {
-    poolHeld.set(r.pool, (poolHeld.get(r.pool) ?? 0) + 1);
-    active.push({ pool: r.pool, end: Math.max(0, r.remainingMs), seq: seq++ });
-  }
-  const takePoolSlot = (i: number) => {
-    const pool = queue[i]!.pool;
-    poolHeld.set(pool, (poolHeld.get(pool) ?? 0) + 1);
-    globalWaiting.push(i);
+  const take = (pool: string, end: number) => {
+    inPool.set(pool, (inPool.get(pool) ?? 0) + 1);
+    active.push({ pool, end, seq: seq++ });
   };
-  queue.forEach((job, i) => {
-    if ((poolHeld.get(job.pool) ?? 0) < poolBound(job.pool)) takePoolSlot(i);
-    else {
-      let w = poolWaiting.get(job.pool);
-      if (!w) poolWaiting.set(job.pool, (w = { items: [], head: 0 }));
-      w.items.push(i);
-    }
-  });
+  for (const r of running) take(r.pool, Math.max(0, r.remainingMs));
   const startWaiting = () => {
-    while (active.length < global && globalHead < globalWaiting.length) {
-      const i = globalWaiting[globalHead++]!;
+    while (active.length < global) {
+      let first: { items: number[]; head: number } | null = null;
+      for (const [pool, w] of waiting) {
+        if (w.head >= w.items.length || (inPool.get(pool) ?? 0) >= poolBound(pool)) continue;
+        if (first === null || w.items[w.head]! < first.items[first.head]!) first = w;
+      }
+      if (first === null) return;
+      const i = first.items[first.head++]!;
       startMs[i] = now;
-      active.push({ pool: queue[i]!.pool, end: now + Math.max(0, queue[i]!.durationMs), seq: seq++ });
+      take(queue[i]!.pool, now + Math.max(0, queue[i]!.durationMs));
     }
   };
   startWaiting();
@@ -128,13 +126,9 @@ export function simulateSchedule(queue: readonly SimJob[], bounds: Bounds, runni
     }
     const done = active[k]!;
     active.splice(k, 1);
+    inPool.set(done.pool, inPool.get(done.pool)! - 1);
     now = done.end;
     wallMs = Math.max(wallMs, now);
-    // The global slot goes first to whoever already holds a pool slot; then the pool's next one queues.
-    startWaiting();
-    poolHeld.set(done.pool, (poolHeld.get(done.pool) ?? 1) - 1);
-    const w = poolWaiting.get(done.pool);
-    if (w && w.head < w.items.length) takePoolSlot(w.items[w.head++]!);
     startWaiting();
   }
   return { wallMs, startMs };

@@ -191,6 +191,39 @@ describe("executePlan", () => {
     expect(api.maxRunningPerPool.get("pool-b")).toBe(1);
   });
 
+  describe("start order", () => {
+    const M = 60_000;
+    // Loads of the durations the plan expects; one never loaded like this (unknown), one skipped.
+    const planned = () => [
+      plannedModel({ address: "a/short", expectedDurationMs: 1 * M }),
+      plannedModel({ address: "a/long", expectedDurationMs: 10 * M }),
+      plannedModel({ address: "b/fresh", action: "skip", skipReason: "fresh", reason: "fresh", expectedDurationMs: null }),
+      plannedModel({ address: "b/unknown", expectedDurationMs: null }),
+      plannedModel({ address: "b/mid", expectedDurationMs: 5 * M }),
+    ];
+    const api = () => new FakeApi(["a/short", "a/long", "b/fresh", "b/unknown", "b/mid"].map((address) => fake({ address })), () => Date.now());
+    const triggered = (events: ApplyEvent[]) => events.flatMap((e) => (e.type === "triggered" ? [e.address] : []));
+
+    it("starts the longest expected load first, unknown durations before all, and says the order in the start event", async () => {
+      const { events } = await run(planned(), api(), { parallelism: 1 });
+      const start = events.find((e) => e.type === "start");
+      expect(start).toMatchObject({
+        order: ["b/unknown", "a/long", "b/mid", "a/short"],
+        models: expect.arrayContaining([{ address: "a/long", action: "full", pool: "a", expectedDurationMs: 10 * M }]),
+      });
+      expect(triggered(events)).toEqual(["b/unknown", "a/long", "b/mid", "a/short"]);
+      expect(events.filter((e) => e.type === "queued").map((e) => (e as { address: string }).address)).toEqual(["b/unknown", "a/long", "b/mid", "a/short"]);
+    });
+
+    it("keeps the manifest's order with order: manifest", async () => {
+      const { events, summary } = await run(planned(), api(), { parallelism: 1, order: "manifest" });
+      expect(events.find((e) => e.type === "start")).toMatchObject({ order: ["a/short", "a/long", "b/unknown", "b/mid"] });
+      expect(triggered(events)).toEqual(["a/short", "a/long", "b/unknown", "b/mid"]);
+      // The summary lists models in plan order whatever the start order.
+      expect(summary.models.map((m) => m.address)).toEqual(["a/short", "a/long", "b/fresh", "b/unknown", "b/mid"]);
+    });
+  });
+
   it("skips planned skips without a request", async () => {
     const api = new FakeApi([fake({ address: "a/s" })], () => Date.now());
     const { byAddress } = await run([plannedModel({ address: "a/s", action: "skip", skipReason: "fresh", reason: "fresh: last SUCCESS 1h ago, maxAge 6h" })], api);

@@ -83,13 +83,16 @@ describe("simulateSchedule", () => {
     expect(r.startMs).toEqual([0, 0, 10]);
   });
 
-  it("serves the global slot first come, first served among jobs that hold a pool slot", () => {
-    // b1 takes pool b's slot at once and waits for a global one; a2 gets pool a's slot only when
-    // a1 ends, so b1, already waiting, goes first (the executor's nested p-limit does the same).
-    const r = simulateSchedule([one("a", 10), one("a", 10), one("b", 10)], { parallelism: 1, poolParallelism: { a: 1, b: 1 } });
-    expect(r.startMs).toEqual([0, 20, 10]);
-    expect(r.wallMs).toBe(30);
+  it("gives a freed slot to the first waiting job whose pool has room, as the executor's dispatch does", () => {
+    // a2 is listed before b: when a1 ends, a2 goes first; b waits though its pool is free.
+    const serial = simulateSchedule([one("a", 10), one("a", 10), one("b", 10)], { parallelism: 1, poolParallelism: { a: 1, b: 1 } });
+    expect(serial.startMs).toEqual([0, 10, 20]);
+    // A job whose pool is full lets the next one go.
+    const skip = simulateSchedule([one("a", 10), one("a", 10), one("b", 5)], { parallelism: 2, poolParallelism: { a: 1, b: 1 } });
+    expect(skip.startMs).toEqual([0, 10, 0]);
+    expect(skip.wallMs).toBe(20);
   });
+
 
   it("starts queued jobs after loads already running end", () => {
     const r = simulateSchedule([one("p", 10)], { parallelism: 1, poolParallelism: { p: 1 } }, [{ pool: "p", remainingMs: 25 }]);

@@ -14,13 +14,17 @@ export const outcomes: ModelOutcome[] = [
 ];
 const [p2p, shipments, returns, o2c, ar] = outcomes as [ModelOutcome, ModelOutcome, ModelOutcome, ModelOutcome, ModelOutcome];
 
+const EXPECTED: Record<string, number> = { "finance/p2p": 60_000, "logistics/shipments": 40_000, "finance/o2c": 120_000 };
+
 /** Up to o2c still running at 2m03s; `finishRun` brings the rest. */
 export const runningEvents: ApplyEvent[] = [
   {
     type: "start",
     at: at(0),
     planId: "3f9a0c1b2d4e",
-    models: outcomes.map((o) => ({ address: o.address, action: o.action })),
+    // Expected as a plan would have it: returns never loaded like this; ar is skipped.
+    models: outcomes.map((o) => ({ address: o.address, action: o.action, pool: o.address.split("/")[0]!, expectedDurationMs: EXPECTED[o.address] ?? null })),
+    order: ["logistics/returns", "finance/o2c", "finance/p2p", "logistics/shipments"],
     parallelism: 4,
     poolParallelism: { finance: 2, logistics: 2 },
   },

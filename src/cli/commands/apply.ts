@@ -31,6 +31,7 @@ import { outcomeAnnotations } from "../../report/github/annotations.js";
 import { renderApplyJunit } from "../../report/junit/apply-junit.js";
 import { applyResults, serializeResults } from "../../report/results/apply-results.js";
 import { VERSION } from "../../version.js";
+import { START_ORDERS, type StartOrder } from "../../plan/schedule.js";
 
 export const APPLY_OPTIONS = {
   ...COMMON_OPTIONS,
@@ -41,6 +42,7 @@ export const APPLY_OPTIONS = {
   "fail-fast": { type: "boolean" },
   junit: { type: "string" },
   results: { type: "string" },
+  order: { type: "string" },
 } as const;
 
 export interface RunOptions {
@@ -48,6 +50,7 @@ export interface RunOptions {
   color: boolean;
   parallelism?: number | undefined;
   failFast: boolean;
+  order?: StartOrder | undefined;
   policy?: Partial<PollPolicy>;
   /** Called with the summary once the run ended, also when it failed or was interrupted. */
   after?: (summary: SummaryEvent) => Promise<void>;
@@ -100,6 +103,7 @@ export async function runPlan(doc: PlanDocument, manifest: Manifest, io: Io, opt
       emit: bus.emit,
       parallelism: opts.parallelism,
       failFast: opts.failFast,
+      order: opts.order,
       stop: io.interrupt,
       ...(opts.policy ? { policy: opts.policy } : {}),
     });
@@ -113,6 +117,12 @@ export async function runPlan(doc: PlanDocument, manifest: Manifest, io: Io, opt
   } finally {
     await client.close();
   }
+}
+
+function startOrderOf(text: string | undefined): StartOrder {
+  if (text === undefined) return "longest-first";
+  if ((START_ORDERS as readonly string[]).includes(text)) return text as StartOrder;
+  throw new UserError(`--order must be one of ${START_ORDERS.join(", ")}; got "${text}"`, "longest-first starts the longest expected loads first; manifest keeps the manifest's order");
 }
 
 /** The plan names its manifest as given at plan time: from here, else beside the plan file. */
@@ -155,7 +165,8 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
   const parallelism = positiveInt("--parallelism", values.parallelism);
   const ci = openCiOutputs(values, io);
   const files = { junit: values.junit, results: values.results };
-  const run = (doc: PlanDocument): RunOptions => ({ format, color, parallelism, failFast: values["fail-fast"] ?? false, after: ciReports(doc, io, ci, files) });
+  const order = startOrderOf(values.order);
+  const run = (doc: PlanDocument): RunOptions => ({ format, color, parallelism, failFast: values["fail-fast"] ?? false, order, after: ciReports(doc, io, ci, files) });
   const planPath = positionals[0];
 
   // The live view is drawn next: load it while the service is read.
@@ -176,7 +187,7 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
     }
     const manifest = await openManifest(values.config, io);
     const selection = await selectionFor(values, io, { manifest, baseUrl: baseUrlFor(manifest, io) });
-    const doc = await makePlan(manifest, io, selection, format === "tty");
+    const doc = await makePlan(manifest, io, selection, format === "tty", order);
     const planSha256 = sha256(serializePlan(doc));
     if (format === "json") io.stdout.write(`${JSON.stringify({ type: "plan", plan: doc })}\n`);
     else await showPlan(doc, io, { format, color, savedTo: null, planSha256 });

@@ -12,6 +12,7 @@ import type { PlanDocument } from "../../plan/types.js";
 import { renderPlanText } from "../../report/plan/plan-text.js";
 import { renderPlanMarkdown } from "../../report/plan/plan-markdown.js";
 import type { Manifest } from "../../manifest/types.js";
+import type { StartOrder } from "../../plan/schedule.js";
 
 export const PLAN_OPTIONS = {
   ...COMMON_OPTIONS,
@@ -53,12 +54,12 @@ export async function showPlan(doc: PlanDocument, io: Io, opts: ShowPlanOptions)
  * Reads the service and builds the plan; the command and apply share it. On a terminal
  * (`showProgress`), a line on stderr says what it waits for until the plan is drawn.
  */
-export async function makePlan(manifest: Manifest, io: Io, selection: Selection, showProgress = false) {
+export async function makePlan(manifest: Manifest, io: Io, selection: Selection, showProgress = false, order: StartOrder = "longest-first") {
   const client = openClient(manifest, io);
   const progress = showProgress && Boolean(io.stderr.isTTY);
   if (progress) io.stderr.write(`reading the models' last loads from ${client.baseUrl}…`);
   try {
-    const doc = await buildPlan({ manifest, api: client, selection, now: Date.now, signal: io.interrupt });
+    const doc = await buildPlan({ manifest, api: client, selection, now: Date.now, signal: io.interrupt, order });
     return doc;
   } finally {
     if (progress) io.stderr.write("\r\x1b[2K"); // the line goes: the plan takes its place

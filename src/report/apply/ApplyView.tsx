@@ -6,7 +6,7 @@ import type { ApplyEventSource } from "./event-source.js";
 import { InkLine } from "../InkLines.js";
 import { span, wrapLine, type Line } from "../lines.js";
 import { initialApplyState, isActive, reduceApply } from "./apply-model.js";
-import { INTERRUPTED_NOTE, applyHeader, applyTotal, liveCounts, outcomeCounts, rowLayout, rowLine, settledRowLines, totalTone } from "./apply-lines.js";
+import { INTERRUPTED_NOTE, applyHeader, applyTotal, liveCounts, outcomeCounts, rowLayout, rowLine, settledRowLines, timeLeftText, totalTone } from "./apply-lines.js";
 
 export interface ApplyViewProps {
   events: ApplyEventSource;
@@ -61,7 +61,8 @@ export function ApplyView({ events, now = Date.now, width, color = true, tickMs 
     live.push([], ...wrapLine([span(applyTotal(counts, state.summary.durationMs, state.summary.interrupted), totalTone(counts, state.summary.interrupted))], w, 2));
   } else if (state.startedAt !== null) {
     const counts = liveCounts(state);
-    live.push([], [span(applyTotal(counts, Math.max(0, t - state.startedAt), state.interrupted), "dim")]);
+    const left = timeLeftText(state, t);
+    live.push([], [span(`${applyTotal(counts, Math.max(0, t - state.startedAt), state.interrupted)}${left === null ? "" : ` · ${left}`}`, "dim")]);
   }
 
   return (

@@ -5,6 +5,7 @@ import { span, wrapRowMessage, type Line, type Span } from "../lines.js";
 import { ACTION_SHORT } from "../load-words.js";
 import { oneLine, padEnd, shortId, textWidth, truncate, type Tone } from "../style.js";
 import { isActive, type ApplyRow, type ApplyState } from "./apply-model.js";
+import { approx } from "../plan/plan-eta.js";
 
 export const SPINNER_FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"] as const;
 const SPINNER_FRAME_MS = 80;
@@ -87,15 +88,22 @@ export function boundsText(parallelism: number | null, poolParallelism: Record<s
   return parts.join(", ");
 }
 
-/** `reloadctl apply · plan 3f9a0c1b2d4e · 4 models · parallelism 4, 2 per pool` */
+/** `≈ 12m left`, or null when the end is unknown (or the run is over). */
+export function timeLeftText(state: ApplyState, now: number): string | null {
+  if (state.expectedEndAt === null || state.summary !== null) return null;
+  return `${approx(Math.max(0, state.expectedEndAt - now))} left`;
+}
+
+/** `reloadctl apply · plan 3f9a0c1b2d4e · 4 models · parallelism 4, 2 per pool · ≈ 1h 12m expected` */
 export function applyHeader(state: ApplyState): Line {
   const n = state.rows.length;
   const bounds = boundsText(state.parallelism, state.poolParallelism);
   const plan = state.planId === null ? [] : [span(" · plan ", "dim"), span(state.planId, "cyan")];
+  const eta = state.expectedWallMs === null ? "" : ` · ${approx(state.expectedWallMs)} expected`;
   return [
     span("reloadctl apply", "bold"),
     ...plan,
-    span(` · ${n} ${n === 1 ? "model" : "models"}${bounds === "" ? "" : ` · ${bounds}`}`, "dim"),
+    span(` · ${n} ${n === 1 ? "model" : "models"}${bounds === "" ? "" : ` · ${bounds}`}${eta}`, "dim"),
   ];
 }
 

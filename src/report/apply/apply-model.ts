@@ -1,6 +1,7 @@
 // The state every apply view draws, folded from the executor's events by one pure reducer.
 import type { ApplyEvent, ModelOutcome, ModelResult } from "../../apply/events.js";
 import type { Action } from "../../plan/types.js";
+import { expectedRemainingMs } from "../../plan/schedule.js";
 
 export type ApplyPhase = "queued" | "waiting" | "triggered" | "running" | "finished";
 
@@ -35,6 +36,13 @@ export interface ApplyState {
   finished: string[];
   interrupted: boolean;
   summary: SummaryEvent | null;
+  /** The start order, and each model's pool and expected duration, from the start event. */
+  order: string[];
+  expected: Record<string, { pool: string; expectedDurationMs: number | null }>;
+  /** Epoch ms the run is expected to end, corrected as loads start and finish; null when unknown. */
+  expectedEndAt: number | null;
+  /** The expected wall time as it stood at the start. */
+  expectedWallMs: number | null;
 }
 
 export const initialApplyState: ApplyState = {
@@ -46,6 +54,10 @@ export const initialApplyState: ApplyState = {
   finished: [],
   interrupted: false,
   summary: null,
+  order: [],
+  expected: {},
+  expectedEndAt: null,
+  expectedWallMs: null,
 };
 
 const epoch = (at: string): number | null => {
@@ -97,10 +109,42 @@ function finish(state: ApplyState, outcome: ModelOutcome): ApplyState {
   return already ? next : { ...next, finished: [...next.finished, outcome.address] };
 }
 
+/** When the run is expected to end, seen from `now`: the schedule of what is left (schedule.ts). */
+function expectedEnd(state: ApplyState, now: number | null): number | null {
+  if (now === null || state.parallelism === null) return null;
+  const info = (address: string) => state.expected[address] ?? { pool: address.split("/")[0] ?? "", expectedDurationMs: null };
+  const rows = new Map(state.rows.map((r) => [r.address, r]));
+  const inOrder = new Set(state.order);
+  // After a first Ctrl-C nothing queued starts: only the loads in flight are left.
+  const queued = state.interrupted ? [] : [...state.order, ...state.rows.map((r) => r.address).filter((a) => !inOrder.has(a))]
+    .filter((a) => rows.get(a)?.phase === "queued")
+    .map(info);
+  const running = state.rows.filter(isActive).map((r) => ({ ...info(r.address), elapsedMs: Math.max(0, now - (r.startedAt ?? now)) }));
+  const finished = state.rows
+    .filter((r) => r.result === "succeeded" && r.durationMs !== null)
+    .map((r) => ({ expectedDurationMs: info(r.address).expectedDurationMs, durationMs: r.durationMs! }));
+  const left = expectedRemainingMs({ queued, running, finished }, { parallelism: state.parallelism, poolParallelism: state.poolParallelism });
+  return left === null ? null : now + left;
+}
+
+/** The events after which the expected end is worked out again: a load began or ended, or no more will start. */
+const RE_ESTIMATE: ReadonlySet<ApplyEvent["type"]> = new Set(["start", "waiting", "triggered", "finished", "interrupted"]);
+
 export function reduceApply(state: ApplyState, event: ApplyEvent): ApplyState {
+  const next = reduceEvent(state, event);
+  if (!RE_ESTIMATE.has(event.type) || next.summary !== null) return next;
+  const at = epoch(event.at);
+  const expectedEndAt = expectedEnd(next, at);
+  const atStart = event.type === "start" && expectedEndAt !== null && at !== null;
+  return { ...next, expectedEndAt, expectedWallMs: atStart ? expectedEndAt - at : next.expectedWallMs };
+}
+
+function reduceEvent(state: ApplyState, event: ApplyEvent): ApplyState {
   switch (event.type) {
     case "start": {
       const known = new Set(state.rows.map((r) => r.address));
+      const expected: ApplyState["expected"] = {};
+      for (const m of event.models) expected[m.address] = { pool: m.pool, expectedDurationMs: m.expectedDurationMs };
       return {
         ...state,
         startedAt: epoch(event.at),
@@ -108,6 +152,8 @@ export function reduceApply(state: ApplyState, event: ApplyEvent): ApplyState {
         parallelism: event.parallelism,
         poolParallelism: event.poolParallelism,
         rows: [...state.rows, ...event.models.filter((m) => !known.has(m.address)).map((m) => newRow(m.address, m.action))],
+        order: event.order,
+        expected,
       };
     }
     case "queued":

@@ -6,7 +6,7 @@ import { fitLine, paintLine, span, type Line, type Span } from "../lines.js";
 import { ACTION_PHRASE } from "../load-words.js";
 import { createStyle, oneLine, padEnd, shortId, type Tone } from "../style.js";
 import { initialApplyState, reduceApply, type ApplyState } from "./apply-model.js";
-import { INTERRUPTED_NOTE, applyHeader, applyTotal, outcomeCounts, outcomeLook, rowLayout, rowLine, totalTone } from "./apply-lines.js";
+import { INTERRUPTED_NOTE, applyHeader, applyTotal, outcomeCounts, outcomeLook, rowLayout, rowLine, timeLeftText, totalTone } from "./apply-lines.js";
 
 export interface ApplyTextOptions {
   color: boolean;
@@ -103,7 +103,8 @@ export function createApplyTextReporter(
         }
         if (at - last < heartbeatMs) return;
         const waiting = before.rows.find((r) => r.address === event.address)?.phase === "waiting";
-        modelLine(event.at, event.address, [span(`${waiting ? "still waiting" : "still running"}, ${compact(event.elapsedMs)}`, "dim")]);
+        const left = timeLeftText(state, at);
+        modelLine(event.at, event.address, [span(`${waiting ? "still waiting" : "still running"}, ${compact(event.elapsedMs)}${left === null ? "" : `; apply ${left}`}`, "dim")]);
         return;
       }
       case "checking":

@@ -20,7 +20,7 @@ describe("ApplyView", () => {
     await vi.waitFor(() => expect(view.lastFrame()).toContain("1 running"));
     expect(view.lastFrame()).not.toContain("\x1b");
     expect(view.lastFrame()).toMatchInlineSnapshot(`
-      "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool
+      "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool · ≈ 2m 00s expected
 
         · finance/ar           skip      skipped               fresh: last SUCCESS 42m ago, maxAge 6h
         ⚠ logistics/shipments  cache     WARNING      41s      Some rows rejected (counted as success)
@@ -28,7 +28,7 @@ describe("ApplyView", () => {
         ✖ logistics/returns    complete  ERROR        55s      Table RET: column X missing
         ⠧ finance/o2c          complete  running      2m 02s   load 5b7c2e11…
 
-      Apply: 1 succeeded, 1 warning, 1 failed, 1 skipped, 1 running · 2m 03s"
+      Apply: 1 succeeded, 1 warning, 1 failed, 1 skipped, 1 running · 2m 03s · ≈ 13s left"
     `);
   });
 
@@ -39,12 +39,12 @@ describe("ApplyView", () => {
     source.emit(runningEvents[0]!, { type: "triggered", at: at(0), address: "finance/o2c", action: "full", adopted: false });
     await vi.waitFor(() => expect(view.lastFrame()).toContain("queued"));
     expect(view.lastFrame()).toMatchInlineSnapshot(`
-      "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool
+      "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool · ≈ 2m 00s expected
 
         ⠋ finance/o2c          complete  triggered    0s
         4 queued
 
-      Apply: 0 succeeded, 1 running, 4 queued · 0s"
+      Apply: 0 succeeded, 1 running, 4 queued · 0s · ≈ 2m 00s left"
     `);
   });
 
@@ -58,7 +58,7 @@ describe("ApplyView", () => {
       "  4 queued",
       "  interrupted: no new loads start; loads in flight are still verified (Ctrl-C again stops now)",
       "",
-      "Apply: 0 succeeded, 1 running, 4 queued · 5s · interrupted",
+      "Apply: 0 succeeded, 1 running, 4 queued · 5s · interrupted · ≈ 1m 56s left", // o2c: 2m expected, begun at 1s; nothing queued starts now
     ]);
   });
 
@@ -73,7 +73,7 @@ describe("ApplyView", () => {
     // the frame the user sees last before that is the one that first shows the summary.
     const final = view.frames.map(stripAnsi).find((f) => f.includes("Apply: "))!;
     expect(final).toMatchInlineSnapshot(`
-      "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool
+      "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool · ≈ 2m 00s expected
 
         · finance/ar           skip      skipped               fresh: last SUCCESS 42m ago, maxAge 6h
         ⚠ logistics/shipments  cache     WARNING      41s      Some rows rejected (counted as success)

@@ -16,7 +16,8 @@ const start = (addresses: string[], parallelism = 4): ApplyEvent => ({
   type: "start",
   at: at(0),
   planId: "3f9a0c1b2d4e",
-  models: addresses.map((address) => ({ address, action: "full" })),
+  models: addresses.map((address) => ({ address, action: "full", pool: "finance", expectedDurationMs: null })),
+  order: addresses,
   parallelism,
   poolParallelism: { finance: 2 },
 });
@@ -26,7 +27,7 @@ describe("createApplyTextReporter", () => {
     const text = run([...runningEvents, ...finishRun]);
     expect(text).not.toContain("\x1b");
     expect(text).toMatchInlineSnapshot(`
-      "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool
+      "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool · ≈ 2m 00s expected
 
       17:00:00 finance/ar           skipped: fresh: last SUCCESS 42m ago, maxAge 6h
       17:00:01 finance/o2c          triggered complete reload (load 5b7c2e11…)
@@ -36,12 +37,12 @@ describe("createApplyTextReporter", () => {
       17:00:03 logistics/shipments  load cc33dd44… seen, RUNNING
       17:00:43 logistics/shipments  WARNING in 41s: Some rows rejected (counted as success)
       17:00:43 logistics/returns    triggered complete reload
-      17:01:01 finance/o2c          still running, 1m00s
+      17:01:01 finance/o2c          still running, 1m00s; apply ≈ 1m 03s left
       17:01:05 logistics/returns    retry 1 in 1s: 503 Service Unavailable
-      17:01:10 finance/p2p          still running, 1m09s
+      17:01:10 finance/p2p          still running, 1m09s; apply ≈ 54s left
       17:01:13 finance/p2p          SUCCESS in 1m12s
       17:01:38 logistics/returns    ERROR in 55s: Table RET: column X missing
-      17:02:01 finance/o2c          still running, 2m00s
+      17:02:01 finance/o2c          still running, 2m00s; apply ≈ 15s left
       17:02:14 finance/o2c          SUCCESS in 2m13s
 
         ✔ finance/p2p          partial   SUCCESS      1m 12s
