@@ -1,11 +1,11 @@
 // The CI loop end to end: GitHub annotations and the job summary, JUnit and the results record,
 // re-running what failed with result:STATE --state, and --shard over a CI matrix.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "../../src/sim/server.js";
 import { junitSchemaErrors } from "../helpers/junit-schema.js";
-import { P2, id, runCli, tempDir, testFixture, testManifest, writeFile } from "./harness.js";
+import { P2, collect, id, runCli, spawnCli, tempDir, testFixture, testManifest, until as untilTrue, writeFile } from "./harness.js";
 
 let sim: Simulator;
 let dir: string;
@@ -152,4 +152,26 @@ describe("--shard K/N (e2e)", () => {
     expect(shard.code).toBe(0);
     expect(triggered()).toHaveLength(2);
   }, 60_000);
+});
+
+describe("apply --junit/--results on Ctrl-C (e2e)", () => {
+  it("writes both files, recording what never started, and exits 130", async () => {
+    sim.setFault(id(1), { loadDurationMs: 1_500 });
+    writeFile(dir, "reload.config.yaml", testManifest(4).replace("parallelism: 4\n  poolParallelism: 2", "parallelism: 1\n  poolParallelism: 1"));
+    const child = spawnCli(["apply", "--auto-approve", "--json", "--select", "p1", "--junit", "junit.xml", "--results", "results.json"], { cwd: dir, env: env() });
+    const done = collect(child);
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    await untilTrue(() => out.includes('"type":"triggered"'), "the first trigger");
+    child.kill("SIGINT");
+    const r = await done;
+    expect(r.code).toBe(130);
+    const results = JSON.parse(read(join(dir, "results.json")));
+    expect(results.interrupted).toBe(true);
+    expect(results.models.map((m: { address: string; result: string }) => [m.address, m.result])).toEqual([["p1/m1", "succeeded"], ["p1/m3", "not_started"]]);
+    const junit = read(join(dir, "junit.xml"));
+    expect(await junitSchemaErrors(junit)).toEqual([]);
+    expect(junit).toContain('<skipped message="interrupted before it started">');
+    expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
+  }, 30_000);
 });
