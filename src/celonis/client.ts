@@ -268,10 +268,10 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
     a: Answer,
     o: { retryable: boolean; mayHaveReachedServer: boolean; retryAfterMs: number | null; attempts: number },
   ): ApiError {
-    const parsed = parseErrorBody(a.text);
-    const serviceMessage = a.status >= 300 && a.status < 400 ? redirectText(a.headers) : parsed.message;
-    const said = serviceMessage === null ? null : redact(serviceMessage);
-    const reference = parsed.reference === null ? null : redact(parsed.reference);
+    // Masked before any cut (parseErrorBody and redirectText cut only masked text).
+    const parsed = parseErrorBody(a.text, redact);
+    const said = a.status >= 300 && a.status < 400 ? redirectText(a.headers, redact) : parsed.message;
+    const reference = parsed.reference;
     const gaveUp = o.attempts > 1 ? ` (gave up after ${o.attempts} attempts)` : "";
     const message = `${a.status} ${statusName(a)}${said ? `: ${said}` : ""}${reference ? ` (reference ${reference})` : ""}${gaveUp}`;
     return new ApiError({
@@ -282,7 +282,7 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
       message: redact(message),
       serviceMessage: said,
       reference,
-      errorCode: parsed.errorCode === null ? null : redact(parsed.errorCode),
+      errorCode: parsed.errorCode,
       retryable: o.retryable,
       mayHaveReachedServer: o.mayHaveReachedServer,
       retryAfterMs: o.retryAfterMs,
@@ -371,9 +371,11 @@ function statusName(a: { status: number; statusText: string }): string {
   return STATUS_CODES[a.status] ?? (a.statusText || "Unknown Status");
 }
 
-function redirectText(headers: HeaderReader): string {
+function redirectText(headers: HeaderReader, redact: (text: string) => string): string {
   const location = headers.get("location");
-  return location ? `redirected to ${location.slice(0, 200)}` : "redirected";
+  if (!location) return "redirected";
+  const masked = redact(location);
+  return `redirected to ${masked.length > 200 ? `${masked.slice(0, 199)}…` : masked}`;
 }
 
 function seconds(ms: number): string {

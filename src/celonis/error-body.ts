@@ -12,9 +12,14 @@ export interface ErrorBody {
 const MAX_TEXT = 500;
 const EMPTY: ErrorBody = { message: null, reference: null, errorCode: null };
 
-export function parseErrorBody(text: string): ErrorBody {
+/**
+ * The body's texts, each masked by `redact` *before* it is cut to MAX_TEXT: a cut first could
+ * leave part of a key that no longer matches it.
+ */
+export function parseErrorBody(text: string, redact: (text: string) => string = (t) => t): ErrorBody {
   const trimmed = text.trim();
   if (trimmed === "") return EMPTY;
+  const tidy = (t: string): string => cut(redact(t.replace(/\s+/g, " ").trim()));
   let json: unknown;
   try {
     json = JSON.parse(trimmed);
@@ -23,18 +28,26 @@ export function parseErrorBody(text: string): ErrorBody {
   }
   if (typeof json === "string") return { ...EMPTY, message: tidy(json) };
   if (!isRecord(json)) return EMPTY;
+  const textOf = (value: unknown): string | null => {
+    if (typeof value === "number" && Number.isFinite(value)) return String(value);
+    if (typeof value !== "string") return null;
+    const t = tidy(value);
+    return t === "" ? null : t;
+  };
   return {
-    message: mostSpecificText(json),
+    message: mostSpecificText(json, textOf, tidy),
     reference: textOf(json.reference) ?? textOf(json.requestId) ?? textOf(json.traceId),
-    errorCode: textOf(json.errorCode) ?? firstFieldErrorCode(json.errors) ?? textOf(json.code),
+    errorCode: textOf(json.errorCode) ?? firstFieldErrorCode(json.errors, textOf) ?? textOf(json.code),
   };
 }
 
-function mostSpecificText(body: Record<string, unknown>): string | null {
+type TextOf = (value: unknown) => string | null;
+
+function mostSpecificText(body: Record<string, unknown>, textOf: TextOf, tidy: (t: string) => string): string | null {
   return (
     textOf(body.detail) ??
     textOf(body.message) ??
-    fieldErrors(body.errors) ??
+    fieldErrors(body.errors, textOf, tidy) ??
     textOf(body.shortMessage) ??
     textOf(body.error_description) ??
     textOf(body.title) ??
@@ -42,7 +55,7 @@ function mostSpecificText(body: Record<string, unknown>): string | null {
   );
 }
 
-function fieldErrors(errors: unknown): string | null {
+function fieldErrors(errors: unknown, textOf: TextOf, tidy: (t: string) => string): string | null {
   if (!Array.isArray(errors)) return null;
   const lines = errors
     .map((e): string | null => {
@@ -56,21 +69,13 @@ function fieldErrors(errors: unknown): string | null {
   return lines.length > 0 ? tidy(lines.join("; ")) : null;
 }
 
-function firstFieldErrorCode(errors: unknown): string | null {
+function firstFieldErrorCode(errors: unknown, textOf: TextOf): string | null {
   if (!Array.isArray(errors)) return null;
   for (const e of errors) if (isRecord(e) && textOf(e.errorCode)) return textOf(e.errorCode);
   return null;
 }
 
-function textOf(value: unknown): string | null {
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  if (typeof value !== "string") return null;
-  const t = tidy(value);
-  return t === "" ? null : t;
-}
-
-function tidy(text: string): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
+function cut(oneLine: string): string {
   return oneLine.length > MAX_TEXT ? `${oneLine.slice(0, MAX_TEXT - 1)}…` : oneLine;
 }
 

@@ -1,13 +1,51 @@
 // The key must never leave the client: every text that may carry service output, a URL or an
-// error from below passes through here before it reaches an ApiError or an onRetry callback.
+// error from below passes through here before it reaches an ApiError or an onRetry callback —
+// and before any cut: a text cut first could end in part of the key that no longer matches it.
 
 export const REDACTED = "***";
 
-/** A function that replaces every occurrence of the key (and its URL-encoded form) with `***`. */
+/**
+ * A part of the key this long or longer, at the start or the end of the key, is masked too: a text
+ * the service (or a cut) ended inside the key shows such a part. Shorter parts tell next to nothing.
+ */
+export const MIN_KEY_PART = 6;
+
+/**
+ * A function that replaces every occurrence of the key (and its URL-encoded form) with `***`, and
+ * every run of at least MIN_KEY_PART characters that is a prefix or a suffix of it.
+ */
 export function makeRedactor(key: string): (text: string) => string {
   const forms = [...new Set([key, encodeURIComponent(key)])].filter((f) => f.length > 0);
   if (forms.length === 0) return (text) => text;
-  return (text) => forms.reduce((acc, form) => acc.split(form).join(REDACTED), text);
+  return (text) => forms.reduce((acc, form) => maskParts(acc.split(form).join(REDACTED), form), text);
+}
+
+/** Masks each run of the text that is a prefix or a suffix of `key` at least MIN_KEY_PART long. */
+export function maskParts(text: string, key: string): string {
+  const min = Math.min(MIN_KEY_PART, key.length);
+  const spans: [number, number][] = [];
+  const head = key.slice(0, min);
+  for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) {
+    let n = min;
+    while (n < key.length && i + n < text.length && text[i + n] === key[n]) n++;
+    spans.push([i, i + n]);
+  }
+  const tail = key.slice(key.length - min);
+  for (let j = text.indexOf(tail); j >= 0; j = text.indexOf(tail, j + 1)) {
+    let start = j;
+    while (j + min - start < key.length && start > 0 && text[start - 1] === key[key.length - (j + min - start) - 1]) start--;
+    spans.push([start, j + min]);
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let at = 0;
+  for (const [s, e] of spans) {
+    if (e <= at) continue;
+    out += text.slice(at, Math.max(at, s)) + (s >= at ? REDACTED : "");
+    at = e;
+  }
+  return out + text.slice(at);
 }
 
 /** The value with the key redacted from every string in it: for what the service answered, which may echo it. */

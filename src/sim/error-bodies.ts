@@ -76,12 +76,14 @@ export function answerForStatus(status: number, modelId: string): ErrorAnswer {
 }
 
 /**
- * A careless service that repeats the request's Authorization header: in a long message (the key
- * past the 480th character, so that any cut of the text near there falls inside it), in the
- * reference and the errorCode; a 3xx puts it in `Location` too, after a long path.
+ * A careless service that repeats the request's Authorization header: in a long message (its key
+ * from the 470th character, so that a cut of the text at 500 falls inside it), in the reference
+ * and the errorCode; a 3xx puts it in `Location` too, after a long path.
  */
 export function echoingKey(status: number, authorization: string): ErrorAnswer {
-  const detail = `${"Header check failed. ".repeat(23).slice(0, 480)}Received Authorization: ${authorization}`;
+  const said = "Received Authorization: ";
+  const scheme = authorization.indexOf(" ") + 1;
+  const detail = `${"Header check failed. ".repeat(23).slice(0, 470 - said.length - scheme)}${said}${authorization}`;
   const body = { title: STATUS_CODES[status] ?? "Error", status, detail, errorCode: authorization, reference: authorization };
   if (status >= 300 && status < 400) {
     return json(status, body, { location: `https://login.example.test/${"a".repeat(180)}?auth=${encodeURIComponent(authorization)}&${authorization}` });

@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../src/celonis/errors.js";
+import { makeRedactor, MIN_KEY_PART } from "../../src/celonis/redact.js";
 import { BASE, KEY, makeClient, MODEL_PATH, REF, rejectionOf, useMswServer } from "./support.js";
 
 const server = useMswServer();
@@ -103,5 +104,58 @@ describe("the key never leaves the client", () => {
     const { client } = makeClient();
     expect(inspect(client, { depth: 10, showHidden: true })).not.toContain(KEY);
     expect(JSON.stringify(client)).not.toContain(KEY);
+  });
+});
+
+/** The longest part of `key` found in `text` (0 when none). */
+function longestLeak(text: string, key: string): number {
+  for (let len = key.length; len > 0; len--) {
+    for (let i = 0; i + len <= key.length; i++) if (text.includes(key.slice(i, i + len))) return len;
+  }
+  return 0;
+}
+
+describe("the key is masked before any cut, and so are parts of it", () => {
+  const LONG_KEY = "kA9xQ2mZ7pL4wR8tV1nB6cY3hJ5dF0gS2kA9xQ2mZ7pL4wR8tV1nB6cY3hJ5dFz"; // 64 characters
+  const pad = (n: number) => "p".repeat(n);
+  const leakOf = (err: unknown) => longestLeak(everythingAbout(err), LONG_KEY);
+
+  it("a key straddling the 500-character cut of a message, a reference or an errorCode", async () => {
+    for (let n = 430; n <= 505; n++) {
+      const echo = `${pad(n)}${LONG_KEY} and more`;
+      server.use(http.get(POOLS, () => HttpResponse.json({ detail: echo, reference: echo, errorCode: echo }, { status: 400 })));
+      const { client } = makeClient({ key: LONG_KEY });
+      const err = await rejectionOf(client.listPools());
+      expect(leakOf(err), `key at ${n}`).toBeLessThan(MIN_KEY_PART);
+    }
+  });
+
+  it("a key straddling the 200-character cut of a Location header", async () => {
+    for (let n = 150; n <= 205; n++) {
+      server.use(http.get(POOLS, () => new HttpResponse(null, { status: 302, headers: { location: `https://sso.example/${pad(n)}${LONG_KEY}x` } })));
+      const { client } = makeClient({ key: LONG_KEY });
+      const err = await rejectionOf(client.listPools());
+      expect(leakOf(err), `key at ${n}`).toBeLessThan(MIN_KEY_PART);
+    }
+  });
+
+  it("a part of the key the service itself cut: any prefix or suffix of MIN_KEY_PART characters or more", async () => {
+    for (let len = MIN_KEY_PART; len < LONG_KEY.length; len++) {
+      const body = { message: `bad header ${LONG_KEY.slice(0, len)}`, reference: `${LONG_KEY.slice(-len)} ref`, errorCode: LONG_KEY.slice(0, len) };
+      server.use(http.get(POOLS, () => HttpResponse.json(body, { status: 400 })));
+      const { client } = makeClient({ key: LONG_KEY });
+      const err = await rejectionOf(client.listPools());
+      expect(leakOf(err), `${len} characters`).toBeLessThan(MIN_KEY_PART);
+    }
+  });
+
+  it("masks whole keys, prefixes and suffixes, and leaves other text alone", () => {
+    const redact = makeRedactor(LONG_KEY);
+    expect(redact(`a ${LONG_KEY} b`)).toBe("a *** b");
+    expect(redact(`a ${LONG_KEY.slice(0, 20)}…`)).toBe("a ***…");
+    expect(redact(`…${LONG_KEY.slice(30)} b`)).toBe("…*** b");
+    expect(redact(`x${LONG_KEY.slice(0, MIN_KEY_PART - 1)}x`)).toBe(`x${LONG_KEY.slice(0, MIN_KEY_PART - 1)}x`);
+    expect(redact("nothing to see here")).toBe("nothing to see here");
+    expect(redact(`${LONG_KEY.slice(0, 8)} and ${LONG_KEY.slice(-8)}`)).toBe("*** and ***");
   });
 });

@@ -31,7 +31,41 @@ function ndjson(stdout: string) {
   return { lines, byAddress: new Map(summary.models.map((m) => [m.address, m])) };
 }
 
+/** The longest part of `key` found in `text` (0 when none). */
+function longestLeak(text: string, key: string): number {
+  for (let len = key.length; len > 0; len--) {
+    for (let i = 0; i + len <= key.length; i++) if (text.includes(key.slice(i, i + len))) return len;
+  }
+  return 0;
+}
+
 describe("apply against a hostile service (e2e)", () => {
+  it("a service echoing the key (past a cut, in reference, errorCode and Location) never gets it printed", async () => {
+    const key = "kA9xQ2mZ7pL4wR8tV1nB6cY3hJ5dF0gS2kA9xQ2mZ7pL4wR8tV1nB6cY3hJ5dFz";
+    const echoing = await startSimulator({ port: 0, key, fixture: testFixture(2) });
+    try {
+      const manifest = writeFile(dir, "m.yaml", testManifest(2));
+      const envKey = { CELONIS_URL: echoing.url, CELONIS_API_TOKEN: key };
+      const runs: string[] = [];
+      for (const status of [400, 302]) {
+        for (const format of ["text", "json", "markdown"]) {
+          for (const command of [["plan"], ["status"], ["apply", "--auto-approve"]]) {
+            echoing.setFault(id(1), { echoKeyTimes: 1_000, echoKeyStatus: status });
+            const r = await runCli([...command, "-c", manifest, "--format", format], { env: envKey });
+            expect(r.code, `${command[0]} ${format} ${status}`).not.toBe(0);
+            runs.push(r.stdout + r.stderr);
+            expect(longestLeak(r.stdout + r.stderr, key), `${command[0]} --format ${format}, echoed in a ${status}`).toBeLessThan(6);
+          }
+        }
+      }
+      // The echo did reach the output, masked.
+      expect(runs.some((out) => out.includes("Received Authorization: Bearer ***"))).toBe(true);
+      expect(runs.some((out) => out.includes("redirected to https://login.example.test/"))).toBe(true);
+    } finally {
+      await echoing.close();
+    }
+  }, 90_000);
+
   it("a trigger answered 500 or 524 after its load started: watched, adopted, one POST and one load each", async () => {
     sim.setFault(id(1), { triggerStartedStatus: 500, appearDelayMs: 2_500 });
     sim.setFault(id(2), { triggerStartedStatus: 524, appearDelayMs: 1_000 });
