@@ -2,7 +2,7 @@
 // It emits events and returns the summary; it knows nothing of terminals. Each model's work is two
 // steps under one deadline (trigger-step.ts, verify-step.ts, deadline.ts); here are the bounds.
 import type { CelonisApi } from "../celonis/api.js";
-import { DEFAULT_POOL_PARALLELISM, startOrder, type StartOrder } from "../plan/schedule.js";
+import { startOrder, type StartOrder } from "../plan/schedule.js";
 import { dispatch } from "./dispatch.js";
 import type { PlanDocument, PlannedModel } from "../plan/types.js";
 import type { Clock } from "./clock.js";
@@ -19,7 +19,7 @@ export interface ExecuteOptions {
   clock: Clock;
   emit: (event: ApplyEvent) => void;
   parallelism?: number;
-  /** Per pool key; a pool not named gets the plan's value, else 2. */
+  /** Per pool key (the CLI passes the manifest's); a pool not named gets the plan's value, else 1. */
   poolParallelism?: Record<string, number>;
   failFast?: boolean;
   /** Aborted on the first Ctrl-C: no new load starts; loads in flight are still verified. */
@@ -114,7 +114,8 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
   for (const m of queue) emit({ type: "queued", at: at(), address: m.address, action: m.action });
   await dispatch(
     queue.map((m) => ({ model: m, pool: m.pool, key: `${m.poolId}/${m.modelId}` })),
-    { global: parallelism, perPool: (pool) => poolBounds[pool] ?? DEFAULT_POOL_PARALLELISM },
+    // A pool named nowhere has no bound to trust (the CLI passes the manifest's): one load at a time.
+    { global: parallelism, perPool: (pool) => poolBounds[pool] ?? 1 },
     (job) => runModel(job.model),
   );
   opts.stop?.removeEventListener("abort", onStop);

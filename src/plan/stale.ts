@@ -5,6 +5,7 @@ import { isNotFound } from "../celonis/errors.js";
 import type { Manifest, ManifestModel } from "../manifest/types.js";
 import { formatDurationSpec } from "../shared/duration.js";
 import { ModelError, UserError } from "../shared/errors.js";
+import { PLAN_TTL_MS } from "./build-plan.js";
 import { decideAction } from "./decide-action.js";
 import { resolveTableWord } from "./resolve-tables.js";
 import { applySelection } from "./select.js";
@@ -24,6 +25,9 @@ export interface StaleCheckInput {
   signal?: AbortSignal;
 }
 
+/** How far ahead of our clock a plan's createdAt may be (another machine's clock). */
+const CREATED_AHEAD_MS = 5 * 60_000;
+
 function sameLoad(a: LastLoadSummary | null, b: LastLoadSummary | null): boolean {
   if (a === null || b === null) return a === b;
   return a.id === b.id && a.startDate === b.startDate;
@@ -36,6 +40,10 @@ function describeLoad(l: LastLoadSummary | null): string {
 /** Where the planned model and the manifest's model disagree (a plan changed by hand, or a manifest since). */
 function againstManifest(p: PlannedModel, mm: ManifestModel): string[] {
   const out: string[] = [];
+  // The pool key decides which bound holds the load: it must be the manifest's, as the address says.
+  if (p.pool !== mm.poolKey || p.model !== mm.modelKey) {
+    out.push(`planned in pool ${p.pool} as ${p.pool}/${p.model}, but the manifest declares it in pool ${mm.poolKey}`);
+  }
   if (mm.poolId !== p.poolId || mm.modelId !== p.modelId) {
     out.push(`planned for data model ${p.modelId} in pool ${p.poolId}, but the manifest names ${mm.modelId} in pool ${mm.poolId}`);
   }
@@ -58,11 +66,18 @@ function againstManifest(p: PlannedModel, mm: ManifestModel): string[] {
 function planAgainstManifest(doc: PlanDocument, manifest: Manifest, declared: ReadonlyMap<string, ManifestModel>): string[] {
   const out: string[] = [];
   if (doc.parallelism !== manifest.parallelism) out.push(`\`parallelism\` is ${manifest.parallelism} in the manifest, ${doc.parallelism} in the plan`);
+  // Bounds come from the manifest, always: any difference, a pool missing or one too many, is stale.
+  const pools = new Set(manifest.pools.map((p) => p.key));
   for (const pool of manifest.pools) {
     const planned = doc.poolParallelism[pool.key];
-    if (planned !== undefined && planned !== pool.poolParallelism) {
+    if (planned === undefined && doc.models.some((m) => m.pool === pool.key)) {
+      out.push(`\`poolParallelism\` of pool ${pool.key} is ${pool.poolParallelism} in the manifest, missing from the plan`);
+    } else if (planned !== undefined && planned !== pool.poolParallelism) {
       out.push(`\`poolParallelism\` of pool ${pool.key} is ${pool.poolParallelism} in the manifest, ${planned} in the plan`);
     }
+  }
+  for (const key of Object.keys(doc.poolParallelism)) {
+    if (!pools.has(key)) out.push(`\`poolParallelism\` names pool ${key} in the plan, which the manifest does not declare`);
   }
   let selected: ManifestModel[];
   try {
@@ -128,7 +143,11 @@ async function modelReasons(input: StaleCheckInput, declared: ReadonlyMap<string
 export async function findStaleness(input: StaleCheckInput): Promise<string[]> {
   const { doc } = input;
   const reasons: string[] = [];
-  if (Date.parse(doc.expiresAt) <= input.now) reasons.push(`the plan expired at ${doc.expiresAt}`);
+  // A plan's life is the tool's rule from its creation: an expiresAt edited later extends nothing.
+  const createdAt = Date.parse(doc.createdAt);
+  const expiresAt = Math.min(Date.parse(doc.expiresAt), createdAt + PLAN_TTL_MS);
+  if (createdAt > input.now + CREATED_AHEAD_MS) reasons.push(`the plan says it was made at ${doc.createdAt}, in the future`);
+  else if (expiresAt <= input.now) reasons.push(`the plan expired at ${new Date(expiresAt).toISOString()}`);
   if (doc.baseUrl !== input.baseUrl) reasons.push(`the plan is for ${doc.baseUrl}, but the connection is ${input.baseUrl}`);
   if (input.manifest === null) reasons.push(`the manifest ${doc.manifest.path} cannot be read`);
   else if (input.manifest.sha256 !== doc.manifest.sha256) reasons.push(`the manifest ${doc.manifest.path} changed since the plan was made`);

@@ -3,9 +3,13 @@
 
 const IPV4_LOOPBACK = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
-/** True for `localhost`, 127.0.0.0/8 and ::1: the only hosts plain http is allowed to. */
+/**
+ * True for `localhost`, 127.0.0.0/8 and ::1: the only hosts plain http is allowed to. Exactly
+ * those: `localhost.` (a fully qualified name) is left to a resolver, so it is not one of them;
+ * `localhost` itself is connected to 127.0.0.1 without asking one (celonis/dispatcher.ts).
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, "");
+  const host = hostname.toLowerCase();
   if (host === "localhost") return true;
   if (host === "[::1]" || host === "::1") return true;
   const m = IPV4_LOOPBACK.exec(host);

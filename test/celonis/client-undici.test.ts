@@ -3,7 +3,8 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { connect, type AddressInfo, type Socket } from "node:net";
 import { Agent, EnvHttpProxyAgent } from "undici";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import dns from "node:dns";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createCelonisClient, type CelonisClient } from "../../src/celonis/client.js";
 import { createDispatcher, envAnyCase } from "../../src/celonis/dispatcher.js";
 import { ApiError } from "../../src/celonis/errors.js";
@@ -87,6 +88,17 @@ function realClient(overrides: { baseUrl?: string; key?: string; env?: NodeJS.Pr
 }
 
 describe("through undici over real sockets", () => {
+  it("connects `localhost` to 127.0.0.1 itself, never asking a resolver (which could send the key elsewhere)", async () => {
+    const lookup = vi.spyOn(dns, "lookup");
+    try {
+      const client = realClient({ baseUrl: baseUrl.replace("127.0.0.1", "localhost") });
+      expect(await client.listPools()).toEqual([{ id: "p1", name: "Finance" }]);
+      expect(lookup.mock.calls.filter(([host]) => String(host).startsWith("localhost"))).toEqual([]);
+    } finally {
+      lookup.mockRestore();
+    }
+  });
+
   it("reuses one kept-alive socket for sequential requests", async () => {
     const client = realClient();
     const before = connections;

@@ -103,10 +103,16 @@ describe("findStaleness", () => {
       expect(await check()).toEqual(["`poolParallelism` of pool a is 2 in the manifest, 50 in the plan"]);
     });
 
-    it("holds no poolParallelism for a pool: nothing to compare", async () => {
+    it("holds no poolParallelism for a pool it runs models in: stale (the bound would fall back)", async () => {
       const { doc, check } = scenario();
       delete doc.poolParallelism["a"];
-      expect(await check()).toEqual([]);
+      expect(await check()).toEqual(["`poolParallelism` of pool a is 2 in the manifest, missing from the plan"]);
+    });
+
+    it("names a pool the manifest does not declare in its poolParallelism: stale", async () => {
+      const { doc, check } = scenario();
+      doc.poolParallelism["zz"] = 9;
+      expect(await check()).toEqual(["`poolParallelism` names pool zz in the plan, which the manifest does not declare"]);
     });
 
     it("lacks a model its selection takes", async () => {

@@ -10,6 +10,7 @@ import { baseUrlFor, selectionFor } from "../selection.js";
 import { writeFileAtomic } from "../write-file-atomic.js";
 import { createEventBus } from "../event-bus.js";
 import { confirm } from "../prompt.js";
+import { checkPlannedManifest } from "../planned-manifest.js";
 import { makePlan, showPlan } from "./plan.js";
 import { executePlan, exitCodeFor } from "../../apply/executor.js";
 import { systemClock } from "../../apply/clock.js";
@@ -101,7 +102,9 @@ export async function runPlan(doc: PlanDocument, manifest: Manifest, io: Io, opt
       api: client,
       clock: systemClock,
       emit: bus.emit,
-      parallelism: opts.parallelism,
+      // Bounds come from the manifest, never from a plan file (a stale check compared the two).
+      parallelism: opts.parallelism ?? manifest.parallelism,
+      poolParallelism: Object.fromEntries(manifest.pools.filter((p) => doc.models.some((m) => m.pool === p.key)).map((p) => [p.key, p.poolParallelism])),
       failFast: opts.failFast,
       order: opts.order,
       stop: io.interrupt,
@@ -139,7 +142,7 @@ async function loadSavedPlan(path: string, values: ApplyValues, io: Io) {
   if (values.config === undefined && doc.manifest.path === "-") {
     throw new UserError(`${path} was planned from a manifest read on stdin`, "pass that manifest again: reloadctl apply PLAN -c FILE (or -c - < FILE)");
   }
-  const manifest = await openManifest(values.config ?? manifestBeside(doc.manifest.path, path, io.cwd), io);
+  const manifest = await openManifest(values.config ?? checkPlannedManifest(manifestBeside(doc.manifest.path, path, io.cwd), io.cwd), io);
   const selection: Selection = await selectionFor(values, io, { manifest, baseUrl: baseUrlFor(manifest, io) });
   const narrows = selection.select.length + selection.exclude.length > 0 || selection.shard !== undefined;
   const models = narrows ? applySelection(doc.models, selection) : doc.models;

@@ -1,4 +1,8 @@
+import { realpathSync } from "node:fs";
+import { resolve } from "node:path";
 import { CI_OPTIONS, COMMON_OPTIONS, SELECTION_OPTIONS, parse } from "../args.js";
+import { DEFAULT_MANIFEST } from "../manifest-source.js";
+import { UserError } from "../../shared/errors.js";
 import { HELP } from "../help.js";
 import type { Io } from "../io.js";
 import { resolveFormat, terminalWidth, useColor, type Format } from "../output.js";
@@ -67,6 +71,21 @@ export async function makePlan(manifest: Manifest, io: Io, selection: Selection,
   }
 }
 
+/** `--out` naming the manifest itself would overwrite it with the plan. */
+function refuseOutOverManifest(out: string, config: string, cwd: string): void {
+  if (config === "-") return;
+  const real = (p: string): string => {
+    try {
+      return realpathSync(resolve(cwd, p));
+    } catch {
+      return resolve(cwd, p);
+    }
+  };
+  if (real(out) === real(config)) {
+    throw new UserError(`--out ${out} is the manifest itself: the plan would overwrite it`, "write the plan to another file, e.g. --out plan.json");
+  }
+}
+
 export async function planCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse("plan", args, PLAN_OPTIONS);
   if (values.help) return io.stdout.write(`${HELP.plan}\n`), 0;
@@ -74,6 +93,7 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
   const color = useColor(values, io, format);
   const ci = openCiOutputs(values, io);
   return ci.guard("plan", async () => {
+    if (values.out !== undefined) refuseOutOverManifest(values.out, values.config ?? DEFAULT_MANIFEST, io.cwd);
     const manifest = await openManifest(values.config, io);
     const selection = await selectionFor(values, io, { manifest, baseUrl: baseUrlFor(manifest, io) });
     const doc = await makePlan(manifest, io, selection, format === "tty");
