@@ -1,7 +1,7 @@
 // Saved plans: written atomically, read back with a clear error for anything that is not one.
 import { createHash } from "node:crypto";
-import { lstat, readFile, readlink, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { replaceFile } from "../shared/replace-file.js";
 import { UserError } from "../shared/errors.js";
 import { fileErrorReason } from "../shared/file-errors.js";
 import type { PlanDocument } from "./types.js";
@@ -16,53 +16,12 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/**
- * Writes the plan to `path`. A regular file (or none yet) is replaced atomically: written beside
- * it, then renamed, so a reader never sees half a plan. A symlink is followed to its target, which
- * is written the same way. Anything else that is not a directory (a device like /dev/stdout, a
- * FIFO) is written to directly: renaming over it would replace the node itself.
- */
+/** Writes the plan to `path` (see replaceFile: atomic for a regular file, never replacing a device or FIFO). */
 export async function writePlanFile(path: string, text: string): Promise<void> {
-  const fail = (err: unknown) =>
-    new UserError(`cannot write the plan to ${path}: ${fileErrorReason(err, "write")}`, "give --out a file path in a directory that exists");
-  let target = path;
-  let kind: "none" | "file" | "other";
   try {
-    target = await realpath(path);
-    const st = await stat(target);
-    if (st.isDirectory()) throw Object.assign(new Error("it is a directory"), { code: "EISDIR" });
-    kind = st.isFile() ? "file" : "other";
+    await replaceFile(path, text);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw fail(err);
-    kind = "none";
-    target = await danglingTarget(path);
-  }
-  if (kind === "other") {
-    try {
-      await writeFile(target, text);
-      return;
-    } catch (err) {
-      throw fail(err);
-    }
-  }
-  const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
-  try {
-    await writeFile(tmp, text, { mode: 0o644 });
-    await rename(tmp, target);
-  } catch (err) {
-    await unlink(tmp).catch(() => {});
-    throw fail(err);
-  }
-}
-
-/** Where a path that does not exist yet will be: a dangling symlink's target, else the path. */
-async function danglingTarget(path: string): Promise<string> {
-  try {
-    const st = await lstat(path);
-    if (!st.isSymbolicLink()) return path;
-    return resolve(dirname(path), await readlink(path));
-  } catch {
-    return path;
+    throw new UserError(`cannot write the plan to ${path}: ${fileErrorReason(err, "write")}`, "give --out a file path in a directory that exists");
   }
 }
 
