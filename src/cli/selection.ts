@@ -1,12 +1,12 @@
 // The selection a command works on: --select/--exclude, --shard K/N, and the results record that
 // `result:STATE` selectors read (--state FILE), checked against this manifest and base URL.
 import { resolve } from "node:path";
-import { resolveConnection } from "../celonis/connection.js";
 import type { Manifest } from "../manifest/types.js";
 import { readResultsState } from "../plan/read-results.js";
 import type { Selection } from "../plan/select.js";
 import { parseShard } from "../plan/shard.js";
 import type { Io } from "./io.js";
+import { openClient } from "./session.js";
 
 export interface SelectionFlags {
   select?: string[] | undefined;
@@ -24,14 +24,23 @@ export function selectionFlags(values: SelectionFlags): Selection {
   };
 }
 
-export async function selectionFor(values: SelectionFlags, io: Io, against: { manifest: Pick<Manifest, "path" | "sha256">; baseUrl: string }): Promise<Selection> {
+export async function selectionFor(values: SelectionFlags, io: Io, manifest: Manifest): Promise<Selection> {
   const selection = selectionFlags(values);
   if (values.state === undefined) return selection;
-  const results = await readResultsState(resolve(io.cwd, values.state), { manifest: against.manifest, baseUrl: against.baseUrl });
+  const baseUrl = await baseUrlFor(manifest, io);
+  const results = await readResultsState(resolve(io.cwd, values.state), { manifest, baseUrl });
   return { ...selection, results: { ...results, file: values.state } };
 }
 
-/** The base URL a command would talk to, for checking a results record before any request. */
-export function baseUrlFor(manifest: Manifest, io: Io): string {
-  return resolveConnection(io.env, manifest.connection).baseUrl;
+/**
+ * The base URL a command would talk to, for checking a results record before any request: the
+ * client's own, so whatever decides the connection (environment, manifest) decides it here too.
+ */
+export async function baseUrlFor(manifest: Manifest, io: Io): Promise<string> {
+  const client = openClient(manifest, io);
+  try {
+    return client.baseUrl;
+  } finally {
+    await client.close();
+  }
 }

@@ -6,7 +6,7 @@ import { isCi, isInteractive, type Io } from "../io.js";
 import { resolveFormat, useColor, type Format } from "../output.js";
 import { openClient, openManifest } from "../session.js";
 import { openCiOutputs, reportManifestPath, type CiOutputs } from "../ci-outputs.js";
-import { baseUrlFor, selectionFor } from "../selection.js";
+import { selectionFor } from "../selection.js";
 import { writeFileAtomic } from "../write-file-atomic.js";
 import { createEventBus } from "../event-bus.js";
 import { confirm } from "../prompt.js";
@@ -143,7 +143,7 @@ async function loadSavedPlan(path: string, values: ApplyValues, io: Io) {
     throw new UserError(`${path} was planned from a manifest read on stdin`, "pass that manifest again: reloadctl apply PLAN -c FILE (or -c - < FILE)");
   }
   const manifest = await openManifest(values.config ?? checkPlannedManifest(manifestBeside(doc.manifest.path, path, io.cwd), io.cwd), io);
-  const selection: Selection = await selectionFor(values, io, { manifest, baseUrl: baseUrlFor(manifest, io) });
+  const selection: Selection = await selectionFor(values, io, manifest);
   const narrows = selection.select.length + selection.exclude.length > 0 || selection.shard !== undefined;
   const models = narrows ? applySelection(doc.models, selection) : doc.models;
   const narrowed: PlanDocument = { ...doc, models };
@@ -189,7 +189,7 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
       );
     }
     const manifest = await openManifest(values.config, io);
-    const selection = await selectionFor(values, io, { manifest, baseUrl: baseUrlFor(manifest, io) });
+    const selection = await selectionFor(values, io, manifest);
     const doc = await makePlan(manifest, io, selection, format === "tty", order);
     const planSha256 = sha256(serializePlan(doc));
     if (format === "json") io.stdout.write(`${JSON.stringify({ type: "plan", plan: doc })}\n`);

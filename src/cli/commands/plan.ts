@@ -8,7 +8,7 @@ import type { Io } from "../io.js";
 import { resolveFormat, terminalWidth, useColor, type Format } from "../output.js";
 import { openClient, openManifest } from "../session.js";
 import { openCiOutputs, reportManifestPath } from "../ci-outputs.js";
-import { baseUrlFor, selectionFor } from "../selection.js";
+import { selectionFor } from "../selection.js";
 import type { Selection } from "../../plan/select.js";
 import { buildPlan, toReload } from "../../plan/build-plan.js";
 import { serializePlan, sha256, writePlanFile } from "../../plan/plan-file.js";
@@ -95,7 +95,7 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
   return ci.guard("plan", async () => {
     if (values.out !== undefined) refuseOutOverManifest(values.out, values.config ?? DEFAULT_MANIFEST, io.cwd);
     const manifest = await openManifest(values.config, io);
-    const selection = await selectionFor(values, io, { manifest, baseUrl: baseUrlFor(manifest, io) });
+    const selection = await selectionFor(values, io, manifest);
     const doc = await makePlan(manifest, io, selection, format === "tty");
     const text = serializePlan(doc);
     if (values.out !== undefined) await writePlanFile(values.out, text);

@@ -5,7 +5,7 @@ import { resolveFormat, terminalWidth, useColor } from "../output.js";
 import { openClient, openManifest } from "../session.js";
 import { openCiOutputs, reportManifestPath } from "../ci-outputs.js";
 import { VERSION } from "../../version.js";
-import { baseUrlFor, selectionFor } from "../selection.js";
+import { selectionFor } from "../selection.js";
 import { readStatus } from "../../status/read-status.js";
 import { renderStatusText } from "../../report/status/status-text.js";
 import { renderStatusMarkdown } from "../../report/status/status-markdown.js";
@@ -20,7 +20,7 @@ export async function statusCommand(args: string[], io: Io): Promise<number> {
   const ci = openCiOutputs(values, io);
   return ci.guard("status", async () => {
     const manifest = await openManifest(values.config, io);
-    const selection = await selectionFor(values, io, { manifest, baseUrl: baseUrlFor(manifest, io) });
+    const selection = await selectionFor(values, io, manifest);
     const client = openClient(manifest, io);
     let doc;
     try {
