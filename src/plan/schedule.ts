@@ -154,23 +154,31 @@ export interface ApplyProgress {
 }
 
 /**
- * The expected time left of an apply, corrected by what has happened: the loads that ended set a
- * factor (what they took over what was expected of them) that scales every expectation still
- * open; a running load is expected to end at its scaled expectation, or now if it is past it.
- * An unknown duration is the median of the known ones (scaled), else of the loads that ended.
- * Null when there is nothing to estimate from.
+ * The expected time left of an apply, corrected by what has happened: a factor (what loads took
+ * over what was expected of them) scales every expectation still open. Its evidence is the loads
+ * that ended, and those running past their expectation (they take at least that long); a prior
+ * of one longest expected load at factor 1 keeps the first loads to end (the ones that ran short,
+ * by selection) from swinging it. A running load is expected to end at its scaled expectation,
+ * or now if it is past it. An unknown duration is the median of the known ones (scaled), else of
+ * the loads that ended. Null when there is nothing to estimate from.
  */
 export function expectedRemainingMs(p: ApplyProgress, bounds: Bounds): number | null {
-  let expected = 0;
-  let took = 0;
+  const all = [...p.queued, ...p.running, ...p.finished].flatMap((m) => (m.expectedDurationMs === null ? [] : [m.expectedDurationMs]));
+  const prior = Math.max(0, ...all);
+  let expected = prior;
+  let took = prior;
   for (const f of p.finished) {
     if (f.expectedDurationMs === null || f.expectedDurationMs <= 0) continue;
     expected += f.expectedDurationMs;
     took += f.durationMs;
   }
+  for (const r of p.running) {
+    if (r.expectedDurationMs === null || r.elapsedMs <= r.expectedDurationMs) continue;
+    expected += r.expectedDurationMs;
+    took += r.elapsedMs;
+  }
   const factor = expected > 0 ? took / expected : 1;
-  const known = [...p.queued, ...p.running, ...p.finished].flatMap((m) => (m.expectedDurationMs === null ? [] : [m.expectedDurationMs * factor]));
-  const guess = median(known) ?? median(p.finished.map((f) => f.durationMs));
+  const guess = (all.length > 0 ? median(all)! * factor : null) ?? median(p.finished.map((f) => f.durationMs));
   const scaled = (d: number | null): number | null => (d === null ? guess : d * factor);
   const running: SimRunning[] = [];
   for (const r of p.running) {

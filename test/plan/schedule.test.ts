@@ -152,8 +152,18 @@ describe("expectedRemainingMs", () => {
     expect(remaining).toBe(30); // the first ends in 5, then the queued 10 runs to 15; the second ends at 30
   });
 
-  it("is corrected by the loads that ended: all took twice as long as expected, so the rest will too", () => {
+  it("is corrected by the loads that ended, against a prior of one longest load as expected", () => {
+    // Both took twice as long: (20 + 60 + 30) / (10 + 30 + 30), the prior being the longest, 30.
     const remaining = expectedRemainingMs({ queued: [q(10)], running: [], finished: [{ expectedDurationMs: 10, durationMs: 20 }, { expectedDurationMs: 30, durationMs: 60 }] }, bounds);
+    expect(remaining).toBeCloseTo((10 * 110) / 70, 9);
+    // The more loads ran slow, the more the rest is expected to: the factor moves towards 2.
+    const many = Array.from({ length: 20 }, () => ({ expectedDurationMs: 30, durationMs: 60 }));
+    expect(expectedRemainingMs({ queued: [q(10)], running: [], finished: many }, bounds)).toBeCloseTo((10 * (1200 + 30)) / (600 + 30), 9);
+  });
+
+  it("counts a running load past its expectation as evidence: it takes at least what it has run", () => {
+    // b runs 3× its expectation; a, queued, is expected to take (30 + 10) / (10 + 10) = 2× its 10.
+    const remaining = expectedRemainingMs({ queued: [q(10)], running: [{ pool: "p", expectedDurationMs: 10, elapsedMs: 30 }], finished: [] }, bounds);
     expect(remaining).toBe(20);
   });
 

@@ -28,7 +28,7 @@ describe("ApplyView", () => {
         ✖ logistics/returns    complete  ERROR        55s      Table RET: column X missing
         ⠧ finance/o2c          complete  running      2m 02s   load 5b7c2e11…
 
-      Apply: 1 succeeded, 1 warning, 1 failed, 1 skipped, 1 running · 2m 03s · ≈ 13s left"
+      Apply: 1 succeeded, 1 warning, 1 failed, 1 skipped, 1 running · 2m 03s · ≈ 5s left"
     `);
   });
 

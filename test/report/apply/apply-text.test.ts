@@ -37,12 +37,12 @@ describe("createApplyTextReporter", () => {
       17:00:03 logistics/shipments  load cc33dd44… seen, RUNNING
       17:00:43 logistics/shipments  WARNING in 41s: Some rows rejected (counted as success)
       17:00:43 logistics/returns    triggered complete reload
-      17:01:01 finance/o2c          still running, 1m00s; apply ≈ 1m 03s left
+      17:01:01 finance/o2c          still running, 1m00s; apply ≈ 1m 00s left
       17:01:05 logistics/returns    retry 1 in 1s: 503 Service Unavailable
-      17:01:10 finance/p2p          still running, 1m09s; apply ≈ 54s left
+      17:01:10 finance/p2p          still running, 1m09s; apply ≈ 51s left
       17:01:13 finance/p2p          SUCCESS in 1m12s
       17:01:38 logistics/returns    ERROR in 55s: Table RET: column X missing
-      17:02:01 finance/o2c          still running, 2m00s; apply ≈ 15s left
+      17:02:01 finance/o2c          still running, 2m00s; apply ≈ 7s left
       17:02:14 finance/o2c          SUCCESS in 2m13s
 
         ✔ finance/p2p          partial   SUCCESS      1m 12s
