@@ -4,7 +4,7 @@ import { count, mb, ms, pct, ratio } from "./numbers.js";
 const verdict = (ok) => (ok === null ? "—" : ok ? "PASS" : "FAIL");
 
 /** @returns {{ figure: string, measured: string, goal: string, ok: boolean | null }[]} */
-export function rows({ plan, apply, startup, memory }) {
+export function rows({ plan, apply, startup, memory, schedule, terminal }) {
   const out = [];
   if (plan) {
     const speedup = plan.sequentialMs / plan.free.wallMs;
@@ -94,6 +94,58 @@ export function rows({ plan, apply, startup, memory }) {
       },
     );
   }
+  if (schedule) {
+    const lf = schedule.longestFirst;
+    out.push(
+      {
+        figure: `apply ${schedule.models} skewed loads (${ratio(schedule.spread)} spread), longest first: makespan vs lower bound`,
+        measured: `${ms(lf.wallMs)} / ${ms(schedule.lowerBoundMs)} = ${ratio(lf.ratio)}`,
+        goal: "≤ 1.10×",
+        ok: lf.succeeded === schedule.models && lf.ratio <= 1.1,
+      },
+      {
+        figure: "  manifest order (shuffled) vs lower bound",
+        measured: `${ms(schedule.manifest.wallMs)} = ${ratio(schedule.manifest.ratio)} (longest first ${pct(1 - lf.wallMs / schedule.manifest.wallMs)} shorter)`,
+        goal: "reference",
+        ok: null,
+      },
+      {
+        figure: "  adversarial order (shortest first) vs lower bound",
+        measured: `${ms(schedule.adversarial.wallMs)} = ${ratio(schedule.adversarial.ratio)} (longest first ${pct(1 - lf.wallMs / schedule.adversarial.wallMs)} shorter)`,
+        goal: "longest first gains",
+        ok: lf.wallMs < schedule.adversarial.wallMs,
+      },
+      {
+        figure: "  ETA error: plan's expected wall time",
+        measured: `${ms(schedule.planEtaMs)} vs ${ms(lf.wallMs)}: ${pct(schedule.planEtaError)}`,
+        goal: "reference",
+        ok: null,
+      },
+      {
+        figure: "  ETA error, median of the plan's and the live view's estimates",
+        measured: `${pct(schedule.etaMedianError)} (${schedule.etaErrors.length} estimates, worst ${pct(Math.max(...schedule.etaErrors))})`,
+        goal: "≤ 15 %",
+        ok: schedule.etaMedianError <= 0.15,
+      },
+    );
+  }
+  if (terminal) {
+    const failed = terminal.failures.length > 0 || !terminal.sawProgress;
+    out.push(
+      {
+        figure: `terminal plan of ${terminal.models} models (pty) vs --format text: wall`,
+        measured: `${ms(terminal.ttyWallMs)} / ${ms(terminal.textWallMs)} = ${ratio(terminal.wallRatio)}`,
+        goal: "≤ 1.15×",
+        ok: !failed && terminal.wallRatio <= 1.15,
+      },
+      {
+        figure: "  first visible output vs node -e 0",
+        measured: `${ms(terminal.ttyFirstMs)} / ${ms(terminal.nodeMs)}: +${ms(terminal.firstOverNodeMs)}`,
+        goal: "≤ +150 ms",
+        ok: !failed && terminal.firstOverNodeMs <= 150,
+      },
+    );
+  }
   if (memory) {
     out.push({
       figure: `peak RSS: plan ${count(memory.models)}×${memory.tables}`,
@@ -106,7 +158,7 @@ export function rows({ plan, apply, startup, memory }) {
 }
 
 /** What the table's terse rows leave out: how each figure was measured. */
-export function notes({ plan, apply, startup, memory }) {
+export function notes({ plan, apply, startup, memory, schedule, terminal }) {
   const out = [];
   if (plan) {
     out.push(
@@ -123,6 +175,15 @@ export function notes({ plan, apply, startup, memory }) {
   }
   if (startup) {
     out.push(`- start-up: wall time of the child process, median of ${startup.runs} interleaved runs after one warm-up round, clean environment (CI=true, stdout not a TTY). The manifest: ${startup.models} models, 40 % partial with 3 table words each.${startup.failures.length ? ` Failures: ${startup.failures.join("; ")}` : ""}`);
+  }
+  if (schedule) {
+    out.push(
+      `- scheduling: ${schedule.models} models in ${schedule.pools} pools, parallelism ${schedule.parallelism}, poolParallelism ${schedule.poolParallelism}; each model's last load took ${schedule.minMinutes}–${schedule.maxMinutes} min (log-spread), its new load in the simulator that ±${pct(schedule.noise)} (seeded), at ${schedule.msPerMinute} ms of real time per minute, the poll policy scaled alike (floor 20 ms). Makespan = the executor's wall time from start to summary, verification included; the lower bound = max(longest load, Σ/parallelism, per pool Σ/poolParallelism) = ${ms(schedule.lowerBoundMs)} from the simulator's actual load times. The same tenant applied three times: longest first (the default), the shuffled manifest's order and a manifest listing the shortest first, each with --order manifest.`,
+      `- ETA: the plan's expectedWallMs against the run's wall time, then the live view's remaining time (the apply-model reducer fed the run's events) at every load's end while more than a tenth of the run was left, against the time actually left; errors ${schedule.etaErrors.map((e) => pct(e)).join(", ")}.`,
+    );
+  }
+  if (terminal) {
+    out.push(`- terminal: \`reloadctl plan\` on a pseudo-terminal (script(1)) and \`plan --format text\` on the same, against the scheduling bench's tenant (${terminal.models} models, 40 ms per request), and \`node -e 0\` likewise; wall time and time to the first byte on the terminal (the progress line), median of ${terminal.runs} interleaved runs after a warm-up round.${terminal.sawProgress ? "" : " The progress line was not seen."}${terminal.failures.length ? ` Failures: ${terminal.failures.join("; ")}` : ""}`);
   }
   if (memory) {
     out.push(`- memory: \`reloadctl plan --format json\` as a child process; VmHWM read at its exit by a preloaded module (bench/peak-rss.js); simulator in a worker of the parent, no latency; ${memory.requests} requests.`);

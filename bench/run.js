@@ -9,6 +9,8 @@ import { benchMemory } from "./memory-bench.js";
 import { benchPlan } from "./plan-bench.js";
 import { markdownTable, notes, rows, tally, textTable } from "./report.js";
 import { benchStartup } from "./startup-bench.js";
+import { benchSchedule } from "./schedule-bench.js";
+import { benchTerminal, hasScript } from "./terminal-bench.js";
 
 const RESULTS = new URL("./results.md", import.meta.url);
 const progress = (text) => process.stderr.write(`bench: ${text}\n`);
@@ -31,11 +33,15 @@ const startup = await step("start-up (--version, validate of 1,000 models, node 
 const plan = await step("plan of 300 models × 30 tables at 40 ms/request, sequential baseline, and under 20 requests/s", () => benchPlan());
 const apply = await step("apply of 50 models with loads of 2–20 s (real time, ~25 s)", () => benchApply());
 const memory = await step("peak memory of plan for 5,000 models", () => benchMemory());
+const schedule = await step("apply of 48 skewed loads, three orders (real time, ~1.5 min)", () => benchSchedule());
+const terminal = hasScript()
+  ? await step("plan on a pseudo-terminal vs --format text vs node -e 0 (9 runs each)", () => benchTerminal())
+  : { error: "script(1) is not installed: no pseudo-terminal" };
 
 const ok = (r) => (r && !("error" in r) ? r : null);
-const measured = { plan: ok(plan), apply: ok(apply), startup: ok(startup), memory: ok(memory) };
+const measured = { plan: ok(plan), apply: ok(apply), startup: ok(startup), memory: ok(memory), schedule: ok(schedule), terminal: ok(terminal) };
 const table = rows(measured);
-const failedSteps = Object.entries({ plan, apply, startup, memory }).filter(([, r]) => r && "error" in r).map(([k, r]) => `${k}: ${r.error}`);
+const failedSteps = Object.entries({ plan, apply, startup, memory, schedule, terminal }).filter(([, r]) => r && "error" in r).map(([k, r]) => `${k}: ${r.error}`);
 const { passed, judged } = tally(table);
 const totalS = ((performance.now() - t0) / 1000).toFixed(0);
 const cores = typeof availableParallelism === "function" ? availableParallelism() : cpus().length;
