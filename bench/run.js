@@ -2,7 +2,7 @@
 // simulator, printed as one table and written to bench/results.md. Ratios are the result; no
 // figure here gates CI. Progress goes to stderr, the table to stdout.
 import { writeFileSync } from "node:fs";
-import { availableParallelism, cpus } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { benchApply } from "./apply-bench.js";
 import { benchMemory } from "./memory-bench.js";
@@ -29,6 +29,7 @@ async function step(name, run) {
 }
 
 const t0 = performance.now();
+const loadAtStart = loadavg()[0].toFixed(1);
 const startup = await step("start-up (--version, validate of 1,000 models, node -e 0; 25 runs each)", () => benchStartup());
 const plan = await step("plan of 300 models × 30 tables at 40 ms/request, sequential baseline, and under 20 requests/s", () => benchPlan());
 const apply = await step("apply of 50 models with loads of 2–20 s (real time, ~25 s)", () => benchApply());
@@ -45,7 +46,8 @@ const failedSteps = Object.entries({ plan, apply, startup, memory, schedule, ter
 const { passed, judged } = tally(table);
 const totalS = ((performance.now() - t0) / 1000).toFixed(0);
 const cores = typeof availableParallelism === "function" ? availableParallelism() : cpus().length;
-const machine = `${cores} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"})`;
+// Other processes on the machine slow every figure down: the load says how busy it was.
+const machine = `${cores} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), load average ${loadAtStart} at the start, ${loadavg()[0].toFixed(1)} at the end`;
 const when = new Date().toISOString().replace(/\.\d+Z$/, "Z");
 const footer = [`${passed} of ${judged} goals hold.`, ...failedSteps.map((f) => `Not measured: ${f}`)];
 
