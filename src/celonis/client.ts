@@ -8,14 +8,14 @@ import { UserError } from "../shared/errors.js";
 import { VERSION } from "../version.js";
 import type { CallOptions, CelonisApi, LastLoad, TriggerKind } from "./api.js";
 import { abortError, raceAbort, realSleep, throwIfAborted } from "./abort.js";
-import type { Where } from "./body-json.js";
+import { unusableBody, type Where } from "./body-json.js";
 import { authorizationHeader, type KeyType } from "./connection.js";
 import { createDispatcher } from "./dispatcher.js";
 import { paths } from "./endpoints.js";
 import { parseErrorBody } from "./error-body.js";
 import { ApiError } from "./errors.js";
 import { parseLastLoad } from "./last-load.js";
-import { parseModels, parsePools, parseTables } from "./listings.js";
+import { modelReader, readPage, readPool, parseTables, type ListingPage, type NextPage } from "./listings.js";
 import { classifyNetworkError, type NetworkFailure } from "./network-error.js";
 import { budgetReport, NO_REPORT, RateGate, type BudgetReport } from "./rate-gate.js";
 import { makeRedactor, redactDeep } from "./redact.js";
@@ -88,6 +88,9 @@ export interface CelonisClient extends CelonisApi {
   /** Closes the dispatcher the client created (not one it was given). */
   close(): Promise<void>;
 }
+
+/** A listing that pages on past this is not ending: stop rather than loop. */
+const MAX_LISTING_PAGES = 10_000;
 
 export const CLIENT_DEFAULTS = {
   requestTimeoutMs: 30_000,
@@ -321,15 +324,30 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
     }
   }
 
+  /** Every item of a listing: one request for a bare array, one per page for a paged envelope. */
+  async function listAll<T>(path: string, what: string, read: (item: Record<string, unknown>) => T | null, o: CallOptions | undefined): Promise<T[]> {
+    const all: T[] = [];
+    let next: NextPage | null = null;
+    for (let pages = 0; ; pages++) {
+      if (pages >= MAX_LISTING_PAGES) {
+        throw unusableBody(200, { method: "GET", path }, `the ${what} listing did not end after ${MAX_LISTING_PAGES} pages`);
+      }
+      const asked: NextPage | null = next;
+      const { answer, where } = await get(asked === null ? path : `${path}?page=${asked.page}&pageSize=${asked.pageSize}`, o);
+      const page: ListingPage<T> = await rethrowAt(where, () => readPage(answer.status, answer.text, where, what, read, asked?.page ?? 0, all.length));
+      all.push(...page.items);
+      if (page.next === null) return all;
+      next = page.next;
+    }
+  }
+
   return {
     baseUrl,
-    async listPools(o) {
-      const { answer, where } = await get(paths.pools(), o);
-      return rethrowAt(where, (): PoolInfo[] => parsePools(answer.status, answer.text, where));
+    async listPools(o): Promise<PoolInfo[]> {
+      return listAll(paths.pools(), "pools", readPool, o);
     },
-    async listModels(poolId, o) {
-      const { answer, where } = await get(paths.models(poolId), o);
-      return rethrowAt(where, (): DataModelInfo[] => parseModels(answer.status, answer.text, poolId, where));
+    async listModels(poolId, o): Promise<DataModelInfo[]> {
+      return listAll(paths.models(poolId), "data models", modelReader(poolId), o);
     },
     async listTables(ref: ModelRef, o) {
       const { answer, where } = await get(paths.tables(ref), o);

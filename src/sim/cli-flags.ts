@@ -18,6 +18,8 @@ Options:
   --load-time DURATION  how long every load runs, e.g. 500ms, 2s, 1m (default: per the fixture)
   --latency MS          milliseconds added to every request
   --rate-limit N/s      at most N requests per second, then 429 with x-ratelimit-reset
+  --page-size N         page the pool and model listings, N items a page (?page=0,1,…), in an
+                        envelope {content, page, pageSize, totalCount, totalPages}; default: bare arrays
   --fail-rate X         share of loads that end ERROR, 0 to 1
   --error-rate X        share of requests answered 500, 502 or 503, 0 to 1
   --drop-rate X         share of triggers whose connection drops after the load started, 0 to 1
@@ -78,6 +80,7 @@ export function parseSimFlags(argv: string[]): SimFlags | "help" {
         "load-time": { type: "string" },
         latency: { type: "string" },
         "rate-limit": { type: "string" },
+        "page-size": { type: "string" },
         "fail-rate": { type: "string" },
         "error-rate": { type: "string" },
         "drop-rate": { type: "string" },
@@ -118,6 +121,8 @@ export function parseSimFlags(argv: string[]): SimFlags | "help" {
     if (!(perSecond > 0)) throw new UserError(`--rate-limit must be requests per second like 20/s; got "${rateLimit}"`, HINT);
     options.rateLimit = { perSecond };
   }
+  const pageSize = str("page-size");
+  if (pageSize !== undefined) options.pageSize = integer("--page-size", pageSize, 1, 100_000);
   const global: NonNullable<SimOptions["global"]> = {};
   const failRate = str("fail-rate");
   if (failRate !== undefined) global.failRate = rate("--fail-rate", failRate);
@@ -139,6 +144,7 @@ export function parseSimFlags(argv: string[]): SimFlags | "help" {
     options.loadDurationMs === undefined ? "loads take their fixture's time" : `loads take ${loadTime}`,
     options.latencyMs ? `latency ${options.latencyMs}ms` : "no added latency",
     options.rateLimit ? `rate limit ${options.rateLimit.perSecond}/s` : "no rate limit",
+    ...(options.pageSize ? [`listings paged by ${options.pageSize}`] : []),
     ...Object.entries(global).map(([k, v]) => `${k} ${v}`),
     `seed ${options.seed ?? 1}`,
   ];

@@ -72,6 +72,9 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   const fixture =
     typeof opts.fixture === "object" ? parseFixture(opts.fixture) : loadFixture(opts.fixture ?? DEMO_FIXTURE_PATH);
   const tenant = new Tenant(fixture, now());
+  if (opts.pageSize !== undefined && !(Number.isInteger(opts.pageSize) && opts.pageSize >= 1)) {
+    throw new RangeError(`pageSize must be a whole number of at least 1; got ${opts.pageSize}`);
+  }
   const key = opts.key ?? randomBytes(24).toString("base64url");
   if (!/^\S+$/.test(key)) throw new RangeError("the simulator's key must be non-empty and without spaces");
   const keyDigest = digest(key);
@@ -112,6 +115,17 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
     ...(opts.rateLimit !== undefined ? { rateLimit: opts.rateLimit } : {}),
   });
   for (const [modelId, fault] of Object.entries(opts.faults ?? {})) setFault(modelId, fault);
+
+  /** A bare array, or with `pageSize` one page of it in an envelope. */
+  function listing(items: unknown[], query: URLSearchParams): ErrorAnswer {
+    const size = opts.pageSize;
+    if (size === undefined) return ok(items);
+    const raw = query.get("page") ?? "0";
+    const page = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(page)) return badRequest(`page must be a whole number from 0; got "${raw}".`, "INVALID_PARAMETER");
+    const totalPages = Math.ceil(items.length / size);
+    return ok({ content: items.slice(page * size, (page + 1) * size), page, pageSize: size, totalCount: items.length, totalPages });
+  }
 
   function authorized(header: string | undefined): boolean {
     const m = /^(?:Bearer|AppKey)\s+(\S+)\s*$/i.exec(header ?? "");
@@ -266,11 +280,11 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
     if (!route) return notFound(`No endpoint ${pathname}`);
     const method = req.method ?? "GET";
     if (ROUTE_METHOD[route.kind] !== method) return methodNotAllowed([ROUTE_METHOD[route.kind]]);
-    if (route.kind === "pools") return ok(tenant.pools.map((p) => ({ id: p.id, name: p.name })));
+    if (route.kind === "pools") return listing(tenant.pools.map((p) => ({ id: p.id, name: p.name })), query);
 
     const pool = tenant.pool(route.poolId);
     if (!pool) return notFound(`Data pool ${route.poolId} not found`, "DATA_POOL_NOT_FOUND");
-    if (route.kind === "models") return ok(pool.models.map((m) => ({ id: m.id, name: m.name, poolId: pool.id })));
+    if (route.kind === "models") return listing(pool.models.map((m) => ({ id: m.id, name: m.name, poolId: pool.id })), query);
 
     const model = tenant.model(route.modelId);
     if (!model || model.poolId !== pool.id) {

@@ -16,6 +16,11 @@ export interface SimOptions {
   /** Added to every request. */
   latencyMs?: number;
   rateLimit?: { perSecond: number } | null;
+  /**
+   * Page the pool and model listings: `{content, page, pageSize, totalCount, totalPages}` of this
+   * many items, page `?page=N` (from 0). Default: no paging, a bare array.
+   */
+  pageSize?: number;
   /** Seeds every random fault decision, so a run can be repeated. Default 1. */
   seed?: number;
   /** Per data model id, from the start. */

@@ -79,6 +79,22 @@ describe("client against the simulator", () => {
     ]);
   });
 
+  it("follows the simulator's paged listings to the end, a request per page", async () => {
+    const paged = await startSimulator({ fixture: FIXTURE, key: "sim-key-e2e-123", pageSize: 2 });
+    try {
+      const client = createCelonisClient({ baseUrl: paged.url, key: paged.key, keyType: "USER_KEY", dispatcher: createDispatcher({}) });
+      clients.push(client);
+      expect((await client.listModels(POOL)).map((m) => m.id)).toEqual([O2C, P2P, AP, DROP, GATEWAY].map((m) => m.modelId));
+      expect(paged.stats().requests.map((r) => r.path)).toEqual([
+        `/integration/api/pools/${POOL}/data-models`,
+        `/integration/api/pools/${POOL}/data-models?page=1&pageSize=2`,
+        `/integration/api/pools/${POOL}/data-models?page=2&pageSize=2`,
+      ]);
+    } finally {
+      await paged.close();
+    }
+  });
+
   it("reads last-load, and null for a model never loaded", async () => {
     const client = simClient({ keyType: "APP_KEY" });
     const last = await client.lastLoad(O2C);

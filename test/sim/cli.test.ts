@@ -30,7 +30,7 @@ describe("reloadctl sim", () => {
     const out = io();
     expect(await simMain([flag], out)).toBe(0);
     expect(out.stdout.text).toMatch(/^Usage: reloadctl sim \[options\]/);
-    for (const f of ["--port", "--host", "--key", "--fixture", "--load-time", "--latency", "--rate-limit", "--fail-rate", "--seed"]) {
+    for (const f of ["--port", "--host", "--key", "--fixture", "--load-time", "--latency", "--rate-limit", "--page-size", "--fail-rate", "--seed"]) {
       expect(out.stdout.text).toContain(f);
     }
     expect(out.stderr.text).toBe("");
@@ -47,6 +47,7 @@ describe("reloadctl sim", () => {
     [["--latency=-5"], "--latency must be a whole number"],
     [["--latency", "-5"], "reloadctl sim: Option '--latency' argument is ambiguous\n"],
     [["--rate-limit", "fast"], '--rate-limit must be requests per second like 20/s; got "fast"'],
+    [["--page-size", "0"], '--page-size must be a whole number from 1 to 100000; got "0"'],
     [["--fail-rate", "1.5"], '--fail-rate must be a number from 0 to 1; got "1.5"'],
     [["--seed", "x"], "--seed must be a whole number"],
     [["--key", "a b"], "--key must be non-empty and without spaces"],

@@ -46,6 +46,25 @@ describe("listings", () => {
   });
 });
 
+describe("listings with a page size", () => {
+  it("answer page after page in an envelope, ?page from 0, and an empty page past the end", async () => {
+    const paged = (await startTestSim({ pageSize: 1 })).sim;
+    try {
+      const first = await call(paged, "GET", "/integration/api/pools");
+      expect(first.json()).toEqual({ content: [{ id: POOL_A, name: "Finance" }], page: 0, pageSize: 1, totalCount: 2, totalPages: 2 });
+      const second = await call(paged, "GET", "/integration/api/pools?page=1&pageSize=1");
+      expect(second.json()).toMatchObject({ content: [{ id: POOL_B, name: "Logistics" }], page: 1 });
+      expect((await call(paged, "GET", "/integration/api/pools?page=2")).json()).toMatchObject({ content: [], page: 2, totalPages: 2 });
+      const models = await call(paged, "GET", `/integration/api/pools/${POOL_B}/data-models?page=1`);
+      expect(models.json()).toEqual({ content: [{ id: M_OTHER, name: "Inventory", poolId: POOL_B }], page: 1, pageSize: 1, totalCount: 2, totalPages: 2 });
+      const bad = await call(paged, "GET", "/integration/api/pools?page=last");
+      expect(bad.status).toBe(400);
+    } finally {
+      await paged.close();
+    }
+  });
+});
+
 describe("GET …/tables", () => {
   it("answers the documented shape, alias null where there is none", async () => {
     const r = await call(sim, "GET", modelPath(POOL_A, M_LOADED, "tables"));
