@@ -30,7 +30,7 @@ Usage: reloadctl <command> [flags]
 
 Commands:
   validate   parse and check the manifest (no network)
-  plan       resolve tables, compare with each model's last load, show what apply would do (reads only)
+  plan       resolve names and tables, compare with each model's last load, show what apply would do (reads only)
   apply      run a plan: reload concurrently and verify each model's new load (writes)
   status     each declared model's last load (reads only)
   watch      keep every model within its maxAge: plan and apply what is due at each tick, with metrics
@@ -57,7 +57,7 @@ ${CI}`,
 
   plan: `Usage: reloadctl plan [-c FILE] [--out PLAN] [--json] [--detailed-exitcode] [--select S]… [--exclude S]… [--shard K/N]
 
-Resolve table aliases to ids against the live API, compare each model with its last load, and show
+Resolve pool and model names and table aliases to ids against the live API, compare each model with its last load, and show
 what apply would do: ~ reload (complete, from cache, partial), = skip. Reads only.
 
 Flags:

@@ -15,13 +15,15 @@ interface Settings {
 }
 
 interface RawModel extends Settings {
-  id: string;
+  id?: string;
+  name?: string;
   reload?: "full" | "cache" | { tables: string[] };
   tags?: string[];
 }
 
 interface RawPool {
-  id: string;
+  id?: string;
+  name?: string;
   poolParallelism?: number;
   defaults?: Settings;
   models?: Record<string, RawModel> | null;
@@ -59,7 +61,7 @@ export function buildManifest(raw: RawManifest, meta: { path: string; sha256: st
   const inOrder = <T>(map: Record<string, T> | null | undefined, path: Array<string | number>): Array<[string, T]> =>
     map ? (keysOf(path) ?? Object.keys(map)).map((key) => [key, map[key] as T]) : [];
   for (const [poolKey, pool] of inOrder(raw.pools, ["pools"])) {
-    pools.push({ key: poolKey, id: pool.id, poolParallelism: pool.poolParallelism ?? poolParallelism });
+    pools.push({ key: poolKey, id: pool.id ?? null, name: pool.name ?? null, poolParallelism: pool.poolParallelism ?? poolParallelism });
     const poolDefaults = pool.defaults ?? {};
     for (const [modelKey, model] of inOrder(pool.models, ["pools", poolKey, "models"])) {
       const reload = reloadSpec(model.reload);
@@ -67,8 +69,10 @@ export function buildManifest(raw: RawManifest, meta: { path: string; sha256: st
         address: `${poolKey}/${modelKey}`,
         poolKey,
         modelKey,
-        poolId: pool.id,
-        modelId: model.id,
+        poolId: pool.id ?? null,
+        poolName: pool.name ?? null,
+        modelId: model.id ?? null,
+        modelName: model.name ?? null,
         reload,
         tags: [...(model.tags ?? [])],
         timeoutMs: durationMs(model.timeout ?? poolDefaults.timeout ?? defaults.timeout) ?? BUILTIN_DEFAULTS.timeoutMs,

@@ -9,7 +9,7 @@ import type { ManifestLocator, PathSegment } from "./locator.js";
 
 type RawMap = Record<string, unknown>;
 
-const POOL_KEYS = new Set(["id", "poolParallelism", "defaults", "models"]);
+const POOL_KEYS = new Set(["id", "name", "poolParallelism", "defaults", "models"]);
 
 function asMap(value: unknown): RawMap | null {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as RawMap) : null;
@@ -75,20 +75,22 @@ export function checkManifest(data: unknown, locator: ManifestLocator, problems:
   };
   checkTimeout(["defaults", "timeout"], defaults?.timeout);
 
-  const poolById = new Map<string, string>();
+  const poolByRef = new Map<string, string>();
   const modelById = new Map<string, { address: string; path: PathSegment[] }>();
   for (const [poolKey, pool] of pools) {
     const poolPath: PathSegment[] = ["pools", poolKey];
     checkPoolParallelism([...poolPath, "poolParallelism"], pool.poolParallelism);
     checkTimeout([...poolPath, "defaults", "timeout"], asMap(pool.defaults)?.timeout);
 
-    if (typeof pool.id === "string") {
-      const first = poolById.get(pool.id);
-      if (first === undefined) poolById.set(pool.id, poolKey);
+    // A pool is named by `id` or by `name` (the schema says which of them to give): the same one twice is one pool.
+    const poolRef = refOf(pool);
+    if (poolRef !== null) {
+      const first = poolByRef.get(poolRef.key);
+      if (first === undefined) poolByRef.set(poolRef.key, poolKey);
       else {
         report(
-          [...poolPath, "id"],
-          `pool id \`${pool.id}\` is already declared by pool \`${first}\` (line ${lineOf(["pools", first, "id"])}): declare each pool once, with all its models`,
+          [...poolPath, poolRef.field],
+          `pool ${poolRef.field} \`${poolRef.value}\` is already declared by pool \`${first}\` (line ${lineOf(["pools", first, poolRef.field])}): declare each pool once, with all its models`,
         );
       }
     }
@@ -104,13 +106,14 @@ export function checkManifest(data: unknown, locator: ManifestLocator, problems:
       const modelPath = [...poolPath, "models", modelKey];
       const address = `${poolKey}/${modelKey}`;
       checkTimeout([...modelPath, "timeout"], model.timeout);
-      if (typeof pool.id === "string" && typeof model.id === "string") {
-        const id = `${pool.id}\u0000${model.id}`;
+      const modelRef = refOf(model);
+      if (poolRef !== null && modelRef !== null) {
+        const id = `${poolRef.key}\u0000${modelRef.key}`;
         const first = modelById.get(id);
-        if (first === undefined) modelById.set(id, { address, path: [...modelPath, "id"] });
+        if (first === undefined) modelById.set(id, { address, path: [...modelPath, modelRef.field] });
         else {
           report(
-            [...modelPath, "id"],
+            [...modelPath, modelRef.field],
             `model \`${address}\` is the same data model as \`${first.address}\` (line ${lineOf(first.path)}): declare each model once`,
           );
         }
@@ -118,6 +121,15 @@ export function checkManifest(data: unknown, locator: ManifestLocator, problems:
       checkTables(asMap(model.reload)?.tables, [...modelPath, "reload", "tables"], address, locator, report);
     }
   }
+}
+
+/** How a pool or model is named, when by exactly one of `id` and `name`; a name never equals an id here. */
+function refOf(map: RawMap): { field: "id" | "name"; value: string; key: string } | null {
+  const id = typeof map.id === "string" ? map.id : null;
+  const name = typeof map.name === "string" ? map.name : null;
+  if (id !== null && name === null) return { field: "id", value: id, key: `id\u0000${id}` };
+  if (name !== null && id === null) return { field: "name", value: name, key: `name\u0000${name}` };
+  return null;
 }
 
 function checkTables(

@@ -51,8 +51,8 @@ function expectationOf(path: readonly PathSegment[]): Expectation {
   const parent = path.at(-2);
   const expect = (expected: string): Expectation => ({ expected, echo: true });
   if (path.length === 0) return expect("a map with `version: 1` and `pools:`");
-  if (first === "pools" && path.length === 2) return expect("a map with `id` and `models`");
-  if (first === "pools" && third === "models" && path.length === 4) return expect("a map with at least `id`");
+  if (first === "pools" && path.length === 2) return expect("a map with `id` or `name`, and `models`");
+  if (first === "pools" && third === "models" && path.length === 4) return expect("a map with at least `id` or `name`");
   if (typeof last === "number" && parent === "tables") return { expected: "a table's alias or name", echo: true, text: true };
   if (typeof last === "number" && parent === "tags") return { expected: "a word", echo: true, text: true };
   switch (last) {
@@ -74,6 +74,8 @@ function expectationOf(path: readonly PathSegment[]): Expectation {
       return expect("a map of model keys to models");
     case "id":
       return { expected: path.length === 3 ? "the data pool's id" : "the data model's id", echo: true, text: true };
+    case "name":
+      return { expected: path.length === 3 ? "the data pool's name" : "the data model's name", echo: true, text: true };
     case "parallelism":
     case "poolParallelism":
       return expect("a whole number, at least 1");
@@ -115,14 +117,24 @@ export function tooFewItemsMessage(path: readonly PathSegment[]): string {
 }
 
 export function missingKeyMessage(mapPath: readonly PathSegment[], key: string): string {
-  const [first, pool, third, model] = mapPath;
   if (mapPath.length === 0 && key === "version") return "missing `version: 1`: a manifest starts by saying which format it uses";
-  if (first === "pools" && mapPath.length === 2 && key === "id") return `pool \`${pool}\` is missing \`id\`: the data pool's id`;
-  if (first === "pools" && third === "models" && mapPath.length === 4 && key === "id") {
-    return `model \`${pool}/${model}\` is missing \`id\`: the data model's id`;
-  }
   if (mapPath.at(-1) === "reload" && key === "tables") return "`reload` as a map needs `tables: [...]`; or write `reload: full` or `reload: cache`";
   return `missing key \`${key}\` ${placeOf(mapPath)}`;
+}
+
+/** A pool or model gives neither or both of `id` and `name`. */
+export function exactlyOneMessage(mapPath: readonly PathSegment[], keys: readonly string[], given: readonly string[]): string {
+  const subject = subjectOf(mapPath);
+  const isIdOrName = keys.length === 2 && keys[0] === "id" && keys[1] === "name";
+  const what = mapPath.length === 2 ? "data pool" : "data model";
+  if (given.length > 1) {
+    return isIdOrName
+      ? `${subject} gives both \`id\` and \`name\`: keep one (\`id\` pins the ${what}; \`name\` is looked up at plan time)`
+      : `${subject} gives ${given.map((k) => `\`${k}\``).join(" and ")}: keep one`;
+  }
+  return isIdOrName
+    ? `${subject} needs \`id\` (the ${what}'s id) or \`name\` (its name, looked up at plan time)`
+    : `${subject} needs one of ${keys.map((k) => `\`${k}\``).join(", ")}`;
 }
 
 export function badNameMessage(mapPath: readonly PathSegment[], name: string): string {

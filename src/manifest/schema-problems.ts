@@ -3,6 +3,7 @@ import type { ErrorObject } from "ajv";
 import { closestName } from "./did-you-mean.js";
 import {
   badNameMessage,
+  exactlyOneMessage,
   missingKeyMessage,
   tooFewItemsMessage,
   unknownKeyMessage,
@@ -67,6 +68,37 @@ export interface SchemaProblemOptions {
   isKeyLike: (key: string) => boolean;
 }
 
+/** The keys of a `oneOf` whose every branch only requires one key (`id` xor `name`); null for any other. */
+function exactlyOneOf(error: ErrorObject): string[] | null {
+  if (error.keyword !== "oneOf" || !Array.isArray(error.schema)) return null;
+  const keys = (error.schema as unknown[]).map((branch) => {
+    const required = (branch as { required?: unknown } | null)?.required;
+    return Array.isArray(required) && required.length === 1 && typeof required[0] === "string" ? required[0] : null;
+  });
+  return keys.every((k): k is string => k !== null) ? keys : null;
+}
+
+/**
+ * "Exactly one of these keys" as one message per map, said here: its branches' `required` errors
+ * are not alternatives of a value's shape, and would mix with those of the maps inside it.
+ */
+function takeExactlyOne(errors: readonly ErrorObject[], data: unknown, locator: ManifestLocator, problems: ProblemList): ErrorObject[] {
+  const handled = new Set<ErrorObject>();
+  for (const alt of errors) {
+    const keys = exactlyOneOf(alt);
+    if (keys === null) continue;
+    handled.add(alt);
+    for (const e of errors) {
+      if (e.keyword === "required" && e.instancePath === alt.instancePath && e.schemaPath.startsWith(`${alt.schemaPath}/`)) handled.add(e);
+    }
+    const path = pathOf(alt.instancePath, data);
+    const given = keys.filter((k) => Object.hasOwn((valueAt(data, path) ?? {}) as object, k));
+    if (given.length > 1) problems.add(locator.locateKey(path, given[1]!), exactlyOneMessage(path, keys, given), [...path, given[1]!]);
+    else problems.add(locator.locateMap(path), exactlyOneMessage(path, keys, given), path);
+  }
+  return errors.filter((e) => !handled.has(e));
+}
+
 export function addSchemaProblems(
   errors: readonly ErrorObject[],
   data: unknown,
@@ -75,7 +107,7 @@ export function addSchemaProblems(
   options: SchemaProblemOptions,
 ): void {
   const valueProblemAt = new Set<string>();
-  for (const error of collapseAlternatives(errors)) {
+  for (const error of collapseAlternatives(takeExactlyOne(errors, data, locator, problems))) {
     const path = pathOf(error.instancePath, data);
     const params = error.params as Record<string, unknown>;
     // A propertyNames check's own failures come along with the propertyNames error: keep that one.

@@ -17,8 +17,12 @@ export interface ManifestModel {
   address: string;
   poolKey: string;
   modelKey: string;
-  poolId: string;
-  modelId: string;
+  /** The manifest gives exactly one of a pool's `id` and `name` (a name is looked up at plan time). */
+  poolId: string | null;
+  poolName: string | null;
+  /** The manifest gives exactly one of a model's `id` and `name`. */
+  modelId: string | null;
+  modelName: string | null;
   reload: ReloadSpec;
   tags: string[];
   /** Effective settings: the model's own, else the pool's defaults, else the manifest's, else built-in. */
@@ -30,7 +34,9 @@ export interface ManifestModel {
 
 export interface ManifestPool {
   key: string;
-  id: string;
+  /** Exactly one of `id` and `name` is set. */
+  id: string | null;
+  name: string | null;
   /** Loads in flight at once within this pool. */
   poolParallelism: number;
 }

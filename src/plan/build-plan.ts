@@ -2,6 +2,7 @@
 // resolve table words, decide, and assemble the plan document. Reads only.
 import type { CelonisApi, LastLoad } from "../celonis/api.js";
 import type { Manifest, ManifestModel } from "../manifest/types.js";
+import { resolveNames, type ResolvedModel } from "./resolve-names.js";
 import type { DataModelTable } from "../shared/types.js";
 import { manifestProblems, type UnplacedProblem } from "../manifest/locate.js";
 import { ModelError, UserError } from "../shared/errors.js";
@@ -28,12 +29,12 @@ export interface BuildPlanInput {
 }
 
 interface ModelReading {
-  model: ManifestModel;
+  model: ResolvedModel;
   last: LastLoad | null;
   tables: DataModelTable[] | null;
 }
 
-async function readModel(api: CelonisApi, model: ManifestModel, signal?: AbortSignal): Promise<ModelReading> {
+async function readModel(api: CelonisApi, model: ResolvedModel, signal?: AbortSignal): Promise<ModelReading> {
   const ref = { poolId: model.poolId, modelId: model.modelId };
   const opts = signal ? { signal } : {};
   const [last, tables] = await Promise.all([
@@ -69,10 +70,11 @@ export function resolveModelTables(model: ManifestModel, tables: readonly DataMo
 
 export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
   const { manifest, api, selection } = input;
-  const models = applySelection(manifest.models, selection);
+  const named = await resolveNames(manifest.pools, applySelection(manifest.models, selection), api, input.signal ? { signal: input.signal } : {});
+  const models = named.models;
 
   const settled = await Promise.allSettled(models.map((m) => readModel(api, m, input.signal)));
-  const problems: UnplacedProblem[] = [];
+  const problems: UnplacedProblem[] = [...named.problems];
   const readings: ModelReading[] = [];
   settled.forEach((s, i) => {
     const model = models[i]!;
@@ -105,6 +107,8 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
       model: model.modelKey,
       poolId: model.poolId,
       modelId: model.modelId,
+      poolName: model.foundPoolName,
+      modelName: model.foundModelName,
       action: decision.action,
       reload: decision.reload,
       reason: decision.reason,

@@ -41,6 +41,9 @@ export function checkPlanDocument(doc: unknown): string[] {
       pool: str,
       poolId: str,
       modelId: str,
+      // Absent in a plan made before pools and models could be named.
+      poolName: (v) => v === undefined || strOrNull(v),
+      modelName: (v) => v === undefined || strOrNull(v),
       action: oneOf("full", "cache", "partial", "skip"),
       reason: (v) => typeof v === "string",
       timeoutMs: positive,

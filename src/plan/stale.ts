@@ -8,6 +8,7 @@ import { ModelError, UserError } from "../shared/errors.js";
 import { PLAN_TTL_MS } from "./build-plan.js";
 import { decideAction } from "./decide-action.js";
 import { resolveTableWord } from "./resolve-tables.js";
+import { resolveNames } from "./resolve-names.js";
 import { applySelection } from "./select.js";
 import { parseShard } from "./shard.js";
 import type { LastLoadSummary, PlanDocument, PlannedModel } from "./types.js";
@@ -38,14 +39,21 @@ function describeLoad(l: LastLoadSummary | null): string {
 }
 
 /** Where the planned model and the manifest's model disagree (a plan changed by hand, or a manifest since). */
-function againstManifest(p: PlannedModel, mm: ManifestModel): string[] {
+function againstManifest(p: PlannedModel, mm: ManifestModel, found: ResolvedIds | undefined): string[] {
   const out: string[] = [];
   // The pool key decides which bound holds the load: it must be the manifest's, as the address says.
   if (p.pool !== mm.poolKey || p.model !== mm.modelKey) {
     out.push(`planned in pool ${p.pool} as ${p.pool}/${p.model}, but the manifest declares it in pool ${mm.poolKey}`);
   }
-  if (mm.poolId !== p.poolId || mm.modelId !== p.modelId) {
-    out.push(`planned for data model ${p.modelId} in pool ${p.poolId}, but the manifest names ${mm.modelId} in pool ${mm.poolId}`);
+  if (mm.poolName !== null && found !== undefined && found.poolId !== p.poolId) {
+    out.push(`pool name ${JSON.stringify(mm.poolName)} now resolves to pool ${found.poolId}; the plan has ${p.poolId}`);
+  }
+  if (mm.modelName !== null && found !== undefined && found.modelId !== p.modelId) {
+    out.push(`model name ${JSON.stringify(mm.modelName)} now resolves to data model ${found.modelId}; the plan has ${p.modelId}`);
+  }
+  const idsDiffer = (mm.poolId !== null && mm.poolId !== p.poolId) || (mm.modelId !== null && mm.modelId !== p.modelId);
+  if (idsDiffer) {
+    out.push(`planned for data model ${p.modelId} in pool ${p.poolId}, but the manifest names ${mm.modelId ?? JSON.stringify(mm.modelName)} in pool ${mm.poolId ?? JSON.stringify(mm.poolName)}`);
   }
   if (mm.reload.kind !== p.reload) out.push(`planned as a ${p.reload} reload, but the manifest declares ${mm.reload.kind}`);
   if (mm.reload.kind === "partial" && p.action === "partial") {
@@ -98,13 +106,15 @@ function planAgainstManifest(doc: PlanDocument, manifest: Manifest, declared: Re
   return out;
 }
 
-async function modelReasons(input: StaleCheckInput, declared: ReadonlyMap<string, ManifestModel>, p: PlannedModel): Promise<string[]> {
+type ResolvedIds = { poolId: string; modelId: string };
+
+async function modelReasons(input: StaleCheckInput, declared: ReadonlyMap<string, ManifestModel>, found: ReadonlyMap<string, ResolvedIds>, p: PlannedModel): Promise<string[]> {
   const ref = { poolId: p.poolId, modelId: p.modelId };
   const opts = input.signal ? { signal: input.signal } : {};
   const reasons: string[] = [];
   const mm = declared.get(p.address);
   if (input.manifest && !mm) reasons.push("is not in the manifest");
-  if (mm) reasons.push(...againstManifest(p, mm));
+  if (mm) reasons.push(...againstManifest(p, mm, found.get(p.address)));
   let last: LastLoad | null;
   let tables;
   try {
@@ -155,9 +165,19 @@ export async function findStaleness(input: StaleCheckInput): Promise<string[]> {
   const declared = new Map((input.manifest?.models ?? []).map((m) => [m.address, m]));
   if (input.manifest !== null) reasons.push(...planAgainstManifest(doc, input.manifest, declared));
   if (doc.baseUrl !== input.baseUrl) return reasons; // reading another tenant's models says nothing
+  const planned = input.models ?? doc.models;
+  // The manifest's names are looked up again: one that resolves elsewhere now makes the plan stale.
+  const found = new Map<string, ResolvedIds>();
+  if (input.manifest !== null) {
+    const addresses = new Set(planned.map((m) => m.address));
+    const covered = input.manifest.models.filter((m) => addresses.has(m.address));
+    const named = await resolveNames(input.manifest.pools, covered, input.api, input.signal ? { signal: input.signal } : {});
+    for (const m of named.models) found.set(m.address, m);
+    reasons.push(...named.problems.map((p) => `${p.message} (a name the plan resolved)`));
+  }
   const perModel = await Promise.all(
-    (input.models ?? doc.models).map((m) =>
-      modelReasons(input, declared, m).catch((err: unknown) => {
+    planned.map((m) =>
+      modelReasons(input, declared, found, m).catch((err: unknown) => {
         throw new ModelError(m.address, err);
       }),
     ),

@@ -25,8 +25,12 @@ export interface PlannedModel {
   address: string;
   pool: string;
   model: string;
+  /** Resolved: as the manifest gives them, or looked up by name. */
   poolId: string;
   modelId: string;
+  /** The service's name of the pool / model where the manifest names it (looked up); null where it gives the id. */
+  poolName: string | null;
+  modelName: string | null;
   action: Action;
   /** What the manifest declares; for a skip, what it would have been. */
   reload: ReloadKind;

@@ -406,6 +406,9 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
       }),
     setFault,
     setGlobal,
+    rename: (id, name) => {
+      if (!tenant.rename(id, name)) throw new UserError(`the simulator has no pool or data model ${id}`);
+    },
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     loadsStarted: (modelId) => stats.loadsStarted(modelId),

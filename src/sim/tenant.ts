@@ -133,6 +133,13 @@ export class Tenant {
     return this.models.get(modelId);
   }
 
+  /** Renames the pool or model with this id; false when there is none. */
+  rename(id: string, name: string): boolean {
+    const target: { name: string } | undefined = this.pool(id) ?? this.model(id);
+    if (target) target.name = name;
+    return target !== undefined;
+  }
+
   /** What last-load shows: the newest load that has appeared. */
   visibleLastLoad(model: SimModel, now: number): SimLoad | null {
     for (let i = model.loads.length - 1; i >= 0; i--) {

@@ -150,6 +150,8 @@ export interface Simulator {
   setFault(modelId: string, fault: ModelFault | null): void;
   /** Changes only the fields given. */
   setGlobal(opts: GlobalSettings): void;
+  /** Renames a pool or data model (by id), as a user could in the service's UI. Throws for an unknown id. */
+  rename(id: string, name: string): void;
   stats(): SimStats;
   resetStats(): void;
   loadsStarted(modelId: string): number;

@@ -3,11 +3,15 @@ import type { CelonisApi } from "../celonis/api.js";
 import { ApiError } from "../celonis/errors.js";
 import { ModelError } from "../shared/errors.js";
 import type { Manifest } from "../manifest/types.js";
+import { manifestProblems } from "../manifest/locate.js";
+import { resolveNames } from "../plan/resolve-names.js";
 import { applySelection, type Selection } from "../plan/select.js";
 import type { StatusDocument, StatusRow } from "./types.js";
 
 export async function readStatus(manifest: Manifest, api: CelonisApi, selection: Selection, now: number): Promise<StatusDocument> {
-  const models = applySelection(manifest.models, selection);
+  const named = await resolveNames(manifest.pools, applySelection(manifest.models, selection), api);
+  if (named.problems.length > 0) throw manifestProblems(manifest, named.problems);
+  const models = named.models;
   const rows = await Promise.all(
     models.map(async (m): Promise<StatusRow> => {
       const base = { address: m.address, pool: m.poolKey, model: m.modelKey, poolId: m.poolId, modelId: m.modelId };

@@ -7,6 +7,9 @@ import type { DataModelTable, ModelRef } from "../../src/shared/types.js";
 export interface FakeModel {
   poolId: string;
   modelId: string;
+  /** The names the listings give (default: the ids). */
+  poolName?: string;
+  name?: string;
   tables?: DataModelTable[];
   last?: LastLoad | null;
   /** How long a new load runs; Infinity hangs. */
@@ -71,10 +74,17 @@ export class FakeApi implements CelonisApi {
   }
 
   async listPools() {
-    return [];
+    this.calls.push({ method: "GET pools", model: "" });
+    const pools = new Map([...this.models.values()].map((m) => [m.poolId, { id: m.poolId, name: m.poolName ?? m.poolId }]));
+    return [...pools.values()];
   }
-  async listModels() {
-    return [];
+  async listModels(poolId: string) {
+    this.calls.push({ method: "GET models", model: poolId });
+    const models = [...this.models.values()].filter((m) => m.poolId === poolId);
+    if (models.length === 0) {
+      throw new ApiError({ kind: "http", status: 404, method: "GET", path: `/pools/${poolId}`, message: "404 Not Found", retryable: false, mayHaveReachedServer: false });
+    }
+    return models.map((m) => ({ id: m.modelId, name: m.name ?? m.modelId, poolId }));
   }
   async listTables(ref: ModelRef): Promise<DataModelTable[]> {
     this.calls.push({ method: "GET tables", model: ref.modelId });

@@ -10,7 +10,9 @@ export function manifestModel(address: string, reload: ReloadSpec = { kind: "ful
     poolKey,
     modelKey,
     poolId: `pool-${poolKey}`,
+    poolName: null,
     modelId: `model-${modelKey}`,
+    modelName: null,
     reload,
     tags: [],
     timeoutMs: 3_600_000,
@@ -21,18 +23,21 @@ export function manifestModel(address: string, reload: ReloadSpec = { kind: "ful
   };
 }
 
-/** The manifest's text: pools in order, each model with its id and reload. */
+const idOrName = (id: string | null, name: string | null) => (id !== null ? { id } : { name });
+
+/** The manifest's text: pools in order, each model with its id (or name) and reload. */
 function sourceOf(models: ManifestModel[]): string {
-  const pools: Record<string, { id: string; models: Record<string, unknown> }> = {};
+  const pools: Record<string, { models: Record<string, unknown> }> = {};
   for (const m of models) {
-    const pool = (pools[m.poolKey] ??= { id: m.poolId, models: {} });
-    pool.models[m.modelKey] = { id: m.modelId, reload: m.reload.kind === "partial" ? { tables: m.reload.tables } : m.reload.kind };
+    const pool = (pools[m.poolKey] ??= { ...idOrName(m.poolId, m.poolName), models: {} });
+    pool.models[m.modelKey] = { ...idOrName(m.modelId, m.modelName), reload: m.reload.kind === "partial" ? { tables: m.reload.tables } : m.reload.kind };
   }
   return stringify({ version: 1, pools });
 }
 
 export function manifestOf(models: ManifestModel[]): Manifest {
-  const pools = [...new Set(models.map((m) => m.poolKey))].map((key) => ({ key, id: `pool-${key}`, poolParallelism: 2 }));
+  const firstOf = (key: string) => models.find((m) => m.poolKey === key)!;
+  const pools = [...new Set(models.map((m) => m.poolKey))].map((key) => ({ key, id: firstOf(key).poolId, name: firstOf(key).poolName, poolParallelism: 2 }));
   return {
     path: "reload.config.yaml",
     sha256: "a".repeat(64),

@@ -10,6 +10,8 @@ export function plannedModel(over: Partial<PlannedModel> & { address: string }):
     model,
     poolId: `pool-${pool}`,
     modelId: `model-${model}`,
+    poolName: null,
+    modelName: null,
     action: "full",
     reload: "full",
     reason: "complete reload: never loaded",

@@ -23,8 +23,8 @@ describe("parseManifest", () => {
       parallelism: 4,
     });
     expect(manifest.pools).toStrictEqual([
-      { key: "finance", id: "0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10", poolParallelism: 2 },
-      { key: "logistics", id: "4c2a77e1-5d93-4b0f-a8e6-3f1c9b2d7e58", poolParallelism: 2 },
+      { key: "finance", id: "0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10", name: null, poolParallelism: 2 },
+      { key: "logistics", id: "4c2a77e1-5d93-4b0f-a8e6-3f1c9b2d7e58", name: null, poolParallelism: 2 },
     ]);
     expect(manifest.models.map((m) => [m.address, m.reload])).toStrictEqual([
       ["finance/o2c", { kind: "full" }],

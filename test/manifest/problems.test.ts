@@ -16,14 +16,26 @@ describe("manifest problems, located", () => {
     [
       "an unknown key with nothing close",
       edit("        maxAge: 6h", "        colour: red"),
-      "23:9 unknown key `colour` in model `finance/p2p`; expected one of: id, reload, tags, timeout, maxAge, onWarning, onRunning",
+      "23:9 unknown key `colour` in model `finance/p2p`; expected one of: id, name, reload, tags, timeout, maxAge, onWarning, onRunning",
     ],
     [
       "a known key in the wrong place",
       edit("        maxAge: 6h", "        parallelism: 2"),
       "23:9 `parallelism` cannot be set in model `finance/p2p`; it counts loads across all pools; set it in the top-level `defaults`",
     ],
-    ["a missing required key (at the map that lacks it)", edit("        id: 5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44\n", ""), "15:7 model `finance/o2c` is missing `id`: the data model's id"],
+    ["a missing required key (at the map that lacks it)", edit("        id: 5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44\n", ""), "15:7 model `finance/o2c` needs `id` (the data model's id) or `name` (its name, looked up at plan time)"],
+    [
+      "a model with both `id` and `name` (at the second)",
+      edit("        id: 5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44\n", "        id: 5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44\n        name: Order to Cash\n"),
+      "17:9 model `finance/o2c` gives both `id` and `name`: keep one (`id` pins the data model; `name` is looked up at plan time)",
+    ],
+    ["a pool with neither `id` nor `name`", edit("    id: 4c2a77e1-5d93-4b0f-a8e6-3f1c9b2d7e58\n", ""), "24:3 pool `logistics` needs `id` (the data pool's id) or `name` (its name, looked up at plan time)"],
+    ["a blank name", edit("    id: 4c2a77e1-5d93-4b0f-a8e6-3f1c9b2d7e58\n", '    name: " "\n'), '25:11 `name` must be the data pool\'s name; got " " (it is blank)'],
+    [
+      "one pool named twice",
+      edit("    id: 4c2a77e1-5d93-4b0f-a8e6-3f1c9b2d7e58\n", "    name: Finance\n").replace("    id: 0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10\n", "    name: Finance\n"),
+      "25:11 pool name `Finance` is already declared by pool `finance` (line 13): declare each pool once, with all its models",
+    ],
     ["a missing version", edit("version: 1\n", ""), "2:1 missing `version: 1`: a manifest starts by saying which format it uses"],
     ["a wrong enum value", edit("  maxAge: 0s\n", "  maxAge: 0s\n  onWarning: maybe\n"), '11:14 `onWarning` must be `fail` or `succeed`; got "maybe"'],
     ["a bad duration", edit("        maxAge: 6h", "        maxAge: six hours"), '23:17 `maxAge` must be a duration like 6h or 1h30m; got "six hours"'],

@@ -16,7 +16,8 @@ function properties(node: unknown, at = "#"): Array<[string, SchemaNode]> {
   const out: Array<[string, SchemaNode]> = [];
   for (const [key, value] of Object.entries(node)) {
     if (key === "properties" && value && typeof value === "object") {
-      for (const [name, sub] of Object.entries(value)) out.push([`${at}/properties/${name}`, sub as SchemaNode]);
+      // `{ "id": true }` in a oneOf branch only lets its `required` name a key described beside it.
+      for (const [name, sub] of Object.entries(value)) if (sub !== true) out.push([`${at}/properties/${name}`, sub as SchemaNode]);
     }
     if (key !== "examples" && key !== "defaultSnippets") out.push(...properties(value, `${at}/${key}`));
   }

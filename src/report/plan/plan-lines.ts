@@ -24,6 +24,8 @@ const ACTION_COLUMN = Math.max(...Object.values(ACTION_PHRASE).map((p) => p.leng
 interface PoolGroup {
   pool: string;
   poolId: string;
+  /** The service's name, where the manifest names the pool. */
+  poolName: string | null;
   models: PlannedModel[];
 }
 
@@ -32,7 +34,7 @@ function groupByPool(models: PlannedModel[]): PoolGroup[] {
   for (const m of models) {
     let g = groups.get(m.pool);
     if (!g) {
-      g = { pool: m.pool, poolId: m.poolId, models: [] };
+      g = { pool: m.pool, poolId: m.poolId, poolName: m.poolName ?? null, models: [] };
       groups.set(m.pool, g);
     }
     g.models.push(m);
@@ -114,6 +116,11 @@ function tableRows(m: PlannedModel, labelCap: number): Line[] {
   });
 }
 
+/** `"Order to Cash" → ` before the id a name resolved to; nothing for an id the manifest gave. */
+function lookedUp(name: string | null | undefined): Span[] {
+  return name ? [span(JSON.stringify(oneLine(name))), span(" → ", "dim")] : [];
+}
+
 function foldedSkips(skips: PlannedModel[]): Line {
   const byReason = new Map<string, number>();
   for (const m of skips) {
@@ -149,9 +156,11 @@ export function planLines(doc: PlanDocument, opts: PlanLinesOptions): Line[] {
     [],
   ];
   for (const group of groupByPool(doc.models)) {
-    lines.push([span(oneLine(group.pool), "bold"), span("  "), span(shortId(group.poolId), "cyan")]);
+    lines.push([span(oneLine(group.pool), "bold"), span("  "), ...lookedUp(group.poolName), span(shortId(group.poolId), "cyan")]);
     for (const m of group.models.filter(shown)) {
       lines.push(modelRow(m, nameWidth, opts.now));
+      // A model named in the manifest: the name it was looked up by, and the id that gave.
+      if (m.modelName) lines.push([span("      "), ...lookedUp(m.modelName), span(shortId(m.modelId), "cyan")]);
       if (m.action === "partial") lines.push(...tableRows(m, nameCap));
     }
     const skips = group.models.filter((m) => !shown(m));

@@ -7,7 +7,7 @@ import { isInProgress } from "../../shared/types.js";
 import { ACTION_PHRASE, lastLoadCell } from "../load-words.js";
 import { code, escapeCell, tableRow } from "../markdown.js";
 import { renderReport } from "../markdown-report.js";
-import { oneLine, truncate } from "../style.js";
+import { oneLine, shortId, truncate } from "../style.js";
 import { planTotal, tableAltName, tableLabel } from "./plan-lines.js";
 import { planEtaText } from "./plan-eta.js";
 
@@ -52,6 +52,15 @@ function attentionSymbol(m: PlannedModel): string | null {
   return null;
 }
 
+/** The names the manifest gave and the ids they resolved to, under the address. */
+function lookedUp(m: PlannedModel): string {
+  const found = [
+    m.poolName ? `${escapeCell(oneLine(m.poolName))} → ${code(shortId(m.poolId))}` : null,
+    m.modelName ? `${escapeCell(oneLine(m.modelName))} → ${code(shortId(m.modelId))}` : null,
+  ].filter((x): x is string => x !== null);
+  return found.length > 0 ? `<br><sub>${found.join(" / ")}</sub>` : "";
+}
+
 /** Why the model reloads or is skipped, in a few words. */
 export function whyText(m: PlannedModel): string {
   const last = m.lastLoad;
@@ -67,7 +76,7 @@ export function whyText(m: PlannedModel): string {
 function modelRow(m: PlannedModel, now: number): string {
   const action = m.action === "skip" && m.skipReason ? `skip (${m.skipReason})` : ACTION_PHRASE[m.action];
   const symbol = attentionSymbol(m) ?? (m.action === "skip" ? "⏭️" : "~");
-  return tableRow([symbol, escapeCell(m.address), action, tablesCell(m), lastLoadText(m, now), escapeCell(whyText(m))]);
+  return tableRow([symbol, escapeCell(m.address) + lookedUp(m), action, tablesCell(m), lastLoadText(m, now), escapeCell(whyText(m))]);
 }
 
 function tableLists(partials: PlannedModel[]): string[] {
