@@ -13,6 +13,7 @@ export const COMMON_OPTIONS = {
   "no-color": { type: "boolean" },
   select: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
+  target: { type: "string" },
 } as const satisfies Options;
 
 /** `--shard K/N` and `--state FILE` (for `result:STATE` selectors), on plan, apply and status. */

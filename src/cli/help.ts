@@ -6,6 +6,9 @@ const COMMON = `  -c, --config FILE     the manifest (default ./reload.config.ya
       --no-color        no colour (NO_COLOR is honoured too)
   -h, --help            this help`;
 
+const TARGET = `      --target NAME     the manifest's target (tenant) to use; also RELOADCTL_TARGET;
+                        default: the target marked default: true`;
+
 const SELECT = `      --select S        only these models: POOL, POOL/MODEL (globs: finance/*), tag:NAME or
                         result:STATE (with --state); repeatable
       --exclude S       not these models (same forms); repeatable
@@ -41,8 +44,9 @@ Flags:
   -h, --help      help (also: reloadctl <command> --help)
       --version   the version (with --json: {"formatVersion", "tool", "node"})
 
-Connection: CELONIS_URL (else connection.url in the manifest), the key in CELONIS_API_TOKEN
-(or the variable named by connection.tokenEnv), CELONIS_KEY_TYPE USER_KEY (Bearer) or APP_KEY (AppKey).
+Connection: CELONIS_URL (else the target's url, else connection.url in the manifest), the key in
+CELONIS_API_TOKEN (or the variable named by tokenEnv), CELONIS_KEY_TYPE USER_KEY (Bearer) or
+APP_KEY (AppKey). With \`targets:\` in the manifest, --target NAME (or RELOADCTL_TARGET) picks one.
 Exit codes: 0 success, 1 error or a failed model, 2 plan --detailed-exitcode with changes, 130 interrupted.`,
 
   validate: `Usage: reloadctl validate [-c FILE] [--json]
@@ -55,28 +59,32 @@ Flags:
 ${COMMON}
 ${CI}`,
 
-  plan: `Usage: reloadctl plan [-c FILE] [--out PLAN] [--json] [--detailed-exitcode] [--select S]… [--exclude S]… [--shard K/N]
+  plan: `Usage: reloadctl plan [-c FILE] [--target NAME] [--out PLAN] [--json] [--detailed-exitcode] [--select S]… [--exclude S]… [--shard K/N]
 
-Resolve pool and model names and table aliases to ids against the live API, compare each model with its last load, and show
-what apply would do: ~ reload (complete, from cache, partial), = skip. Reads only.
+Resolve pool and model names and table aliases to ids against the live API, compare each model
+with its last load, and show what apply would do: ~ reload (complete, from cache, partial),
+= skip. Reads only.
 
 Flags:
 ${COMMON}
+${TARGET}
 ${SELECT}
   -o, --out PLAN        also save the plan to this file, for: reloadctl apply PLAN
       --detailed-exitcode
                         exit 0 when nothing would be reloaded, 2 when something would, 1 on error
 ${CI}`,
 
-  apply: `Usage: reloadctl apply [PLAN] [-c FILE] [--auto-approve] [--json] [--parallelism N] [--order ORDER] [--select S]… [--exclude S]… [--shard K/N] [--junit FILE] [--results FILE]
+  apply: `Usage: reloadctl apply [PLAN] [-c FILE] [--target NAME] [--auto-approve] [--json] [--parallelism N] [--order ORDER] [--select S]… [--exclude S]… [--shard K/N] [--junit FILE] [--results FILE]
 
 Without PLAN: plan, show it, ask for confirmation (on a terminal), then run it. Outside a terminal
 (or with CI set) it needs --auto-approve. With PLAN: run exactly that saved plan, after checking
 that it is not stale (refused as a whole, before any write, if it is). Loads run concurrently
-within the bounds; each model's new load is verified. JSON output is NDJSON events.
+within the bounds; each model's new load is verified. JSON output is NDJSON events. A saved plan
+runs against the target it was made for; --target (or RELOADCTL_TARGET) naming another is refused.
 
 Flags:
 ${COMMON}
+${TARGET}
 ${SELECT}
       --auto-approve    do not ask for confirmation
       --parallelism N   loads in flight at once, all pools together (default: the manifest's)
@@ -88,13 +96,14 @@ ${SELECT}
 ${CI}
 Ctrl-C once: start no new loads, verify those in flight, exit 130. Twice: exit at once.`,
 
-  status: `Usage: reloadctl status [-c FILE] [--json] [--select S]… [--exclude S]… [--shard K/N]
+  status: `Usage: reloadctl status [-c FILE] [--target NAME] [--json] [--select S]… [--exclude S]… [--shard K/N]
 
 Each declared model's last load: status, type, start, end, duration and the service's message.
 Reads only. Exit 1 if any model could not be read.
 
 Flags:
 ${COMMON}
+${TARGET}
 ${SELECT}
 ${CI}`,
 
@@ -112,6 +121,7 @@ reached the API). Logs go to stderr.
 
 Flags:
   -c, --config FILE     the manifest (default ./reload.config.yaml); a file, read again at every tick
+${TARGET}
 ${WATCH_SELECT}
       --interval D      time between ticks (default 5m; at least 1s)
       --max-backoff D   the longest wait before retrying a failing model (default 1h)

@@ -32,6 +32,7 @@ interface RawPool {
 export interface RawManifest {
   version: 1;
   connection?: { url?: string; keyType?: KeyType; tokenEnv?: string };
+  targets?: Record<string, { url: string; keyType?: KeyType; tokenEnv?: string; default?: boolean }>;
   defaults?: Settings & { parallelism?: number; poolParallelism?: number };
   pools?: Record<string, RawPool> | null;
 }
@@ -93,6 +94,13 @@ export function buildManifest(raw: RawManifest, meta: { path: string; sha256: st
       keyType: raw.connection?.keyType ?? BUILTIN_DEFAULTS.keyType,
       tokenEnv: raw.connection?.tokenEnv ?? BUILTIN_DEFAULTS.tokenEnv,
     },
+    targets: inOrder(raw.targets, ["targets"]).map(([name, t]) => ({
+      name,
+      url: t.url,
+      keyType: t.keyType ?? null,
+      tokenEnv: t.tokenEnv ?? null,
+      isDefault: t.default === true,
+    })),
     parallelism,
     pools,
     models,

@@ -41,18 +41,20 @@ export function checkManifest(data: unknown, locator: ManifestLocator, problems:
   if (typeof tokenEnv === "string" && ENV_NAME_SHAPE.test(tokenEnv) && !isPlausibleEnvName(tokenEnv)) {
     report(["connection", "tokenEnv"], "`connection.tokenEnv` must be the name of an environment variable in capitals, like CELONIS_API_TOKEN: this value looks like a key, and keys never go in the manifest");
   }
-  const url = asMap(root.connection)?.url;
-  if (typeof url === "string") {
+  const checkUrl = (path: PathSegment[], url: unknown, name: string): void => {
+    if (typeof url !== "string") return;
     let parsed: URL | null = null;
     try {
       parsed = new URL(url);
     } catch {
-      report(["connection", "url"], "`connection.url` must be a URL like https://acme.eu-1.celonis.cloud");
+      report(path, `\`${name}\` must be a URL like https://acme.eu-1.celonis.cloud`);
     }
     if (parsed && parsed.protocol !== "https:" && !(parsed.protocol === "http:" && isLoopbackHost(parsed.hostname))) {
-      report(["connection", "url"], "`connection.url` must use https:// (plain http:// only to localhost, 127.0.0.0/8 or [::1]): the key must not cross the network unencrypted");
+      report(path, `\`${name}\` must use https:// (plain http:// only to localhost, 127.0.0.0/8 or [::1]): the key must not cross the network unencrypted`);
     }
-  }
+  };
+  checkUrl(["connection", "url"], asMap(root.connection)?.url, "connection.url");
+  checkTargets(root, locator, report, checkUrl);
   if (root.pools === undefined || root.pools === null) {
     report([], "the manifest declares no pools: add `pools:` with at least one pool and one model");
   }
@@ -119,6 +121,34 @@ export function checkManifest(data: unknown, locator: ManifestLocator, problems:
         }
       }
       checkTables(asMap(model.reload)?.tables, [...modelPath, "reload", "tables"], address, locator, report);
+    }
+  }
+}
+
+function checkTargets(
+  root: RawMap,
+  locator: ManifestLocator,
+  report: (path: PathSegment[], message: string) => void,
+  checkUrl: (path: PathSegment[], url: unknown, name: string) => void,
+): void {
+  const targets = entries(root.targets, ["targets"], locator);
+  const declared = asMap(root.targets);
+  if (declared && Object.keys(declared).length === 0) report(["targets"], "`targets` declares no target: add one (`NAME: { url: … }`), or remove `targets`");
+  if (targets.length > 0 && typeof asMap(root.connection)?.url === "string") {
+    report(["connection", "url"], "`connection.url` is not used when the manifest has `targets`: each target gives its own `url`");
+  }
+  let firstDefault: string | null = null;
+  for (const [name, target] of targets) {
+    checkUrl(["targets", name, "url"], target.url, `targets.${name}.url`);
+    const tokenEnv = target.tokenEnv;
+    if (typeof tokenEnv === "string" && ENV_NAME_SHAPE.test(tokenEnv) && !isPlausibleEnvName(tokenEnv)) {
+      report(["targets", name, "tokenEnv"], `\`tokenEnv\` of target \`${name}\` must be the name of an environment variable in capitals, like CELONIS_API_TOKEN: this value looks like a key, and keys never go in the manifest`);
+    }
+    if (target.default !== true) continue;
+    if (firstDefault === null) firstDefault = name;
+    else {
+      const line = locator.locateValue(["targets", firstDefault, "default"]).line;
+      report(["targets", name, "default"], `target \`${name}\` is marked \`default: true\`, as \`${firstDefault}\` is (line ${line}): at most one target is the default`);
     }
   }
 }

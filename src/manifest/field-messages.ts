@@ -32,6 +32,7 @@ export function placeOf(mapPath: readonly PathSegment[]): string {
   const [first, pool, third, model] = mapPath;
   if (mapPath.length === 0) return "at the top level";
   if (first === "pools" && mapPath.length === 2) return `in pool \`${pool}\``;
+  if (first === "targets" && mapPath.length === 2) return `in target \`${pool}\``;
   if (first === "pools" && third === "defaults" && mapPath.length === 3) return `in the defaults of pool \`${pool}\``;
   if (first === "pools" && third === "models" && mapPath.length === 4) return `in model \`${pool}/${model}\``;
   return `in \`${mapPath.map(String).join(".")}\``;
@@ -52,6 +53,7 @@ function expectationOf(path: readonly PathSegment[]): Expectation {
   const expect = (expected: string): Expectation => ({ expected, echo: true });
   if (path.length === 0) return expect("a map with `version: 1` and `pools:`");
   if (first === "pools" && path.length === 2) return expect("a map with `id` or `name`, and `models`");
+  if (first === "targets" && path.length === 2) return expect("a map with `url`, and `keyType`, `tokenEnv` or `default`");
   if (first === "pools" && third === "models" && path.length === 4) return expect("a map with at least `id` or `name`");
   if (typeof last === "number" && parent === "tables") return { expected: "a table's alias or name", echo: true, text: true };
   if (typeof last === "number" && parent === "tags") return { expected: "a word", echo: true, text: true };
@@ -60,6 +62,10 @@ function expectationOf(path: readonly PathSegment[]): Expectation {
       return expect("1");
     case "connection":
       return expect("a map with `url`, `keyType` or `tokenEnv`");
+    case "targets":
+      return expect("a map of target names to targets, like `prod: { url: https://… }`");
+    case "default":
+      return expect("`true` or `false`");
     case "url":
       return expect("a URL like https://acme.eu-1.celonis.cloud");
     case "keyType":

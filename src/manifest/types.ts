@@ -41,6 +41,16 @@ export interface ManifestPool {
   poolParallelism: number;
 }
 
+/** One of the manifest's `targets`: a tenant to run against. */
+export interface ManifestTarget {
+  name: string;
+  url: string;
+  /** null: the manifest's `connection` setting (else the built-in default). */
+  keyType: KeyType | null;
+  tokenEnv: string | null;
+  isDefault: boolean;
+}
+
 export interface Manifest {
   /** The path as the user gave it (`-` for stdin), for messages and the plan document. */
   path: string;
@@ -55,6 +65,8 @@ export interface Manifest {
     keyType: KeyType;
     tokenEnv: string;
   };
+  /** `targets`, in manifest order; empty when it declares none. */
+  targets: ManifestTarget[];
   /** Loads in flight at once, all pools together. */
   parallelism: number;
   pools: ManifestPool[];

@@ -26,6 +26,8 @@ export interface BuildPlanInput {
   signal?: AbortSignal;
   /** The order apply will start loads in (default longest-first). */
   order?: StartOrder;
+  /** The manifest's target the plan is for; null (default) without targets. */
+  target?: string | null;
 }
 
 interface ModelReading {
@@ -140,6 +142,7 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
     tool: { name: "reloadctl", version: VERSION },
     manifest: { path: manifest.path, sha256: manifest.sha256 },
     baseUrl: api.baseUrl,
+    target: input.target ?? null,
     selection: recordSelection(manifest.models, selection),
     parallelism: manifest.parallelism,
     poolParallelism,

@@ -23,6 +23,7 @@ export function checkPlanDocument(doc: unknown): string[] {
   const problems: string[] = [];
   if (!fields("plan", doc, { createdAt: date, expiresAt: date, baseUrl: str, parallelism: positive }, problems)) return problems;
   fields("manifest", doc.manifest, { path: str, sha256: str }, problems);
+  if (!(doc.target === undefined || doc.target === null || str(doc.target))) problems.push("plan.target is missing or malformed");
   if (!isObject(doc.poolParallelism) || !Object.values(doc.poolParallelism).every(positive)) problems.push("plan.poolParallelism is missing or malformed");
   const selectors = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === "string");
   fields("selection", doc.selection, { select: selectors, exclude: selectors, shard: (v) => v === undefined || (typeof v === "string" && /^\d+\/\d+$/.test(v)) }, problems);

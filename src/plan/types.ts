@@ -69,6 +69,8 @@ export interface PlanDocument {
   tool: { name: "reloadctl"; version: string };
   manifest: { path: string; sha256: string };
   baseUrl: string;
+  /** The manifest's target it was planned against (`--target`, RELOADCTL_TARGET or the default); null without targets. */
+  target: string | null;
   selection: RecordedSelection;
   parallelism: number;
   /** Per pool key. */

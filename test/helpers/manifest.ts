@@ -44,6 +44,7 @@ export function manifestOf(models: ManifestModel[]): Manifest {
     source: sourceOf(models),
     version: 1,
     connection: { url: null, keyType: "USER_KEY", tokenEnv: "CELONIS_API_TOKEN" },
+    targets: [],
     parallelism: 4,
     pools,
     models,

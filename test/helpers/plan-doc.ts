@@ -42,6 +42,7 @@ export function planDoc(models: PlannedModel[], over: Partial<PlanDocument> = {}
     tool: { name: "reloadctl", version: "0.1.0" },
     manifest: { path: "reload.config.yaml", sha256: "0".repeat(64) },
     baseUrl: "https://fake.celonis.test",
+    target: null,
     selection: { select: [], exclude: [] },
     parallelism: 4,
     poolParallelism,

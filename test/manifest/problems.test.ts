@@ -36,6 +36,22 @@ describe("manifest problems, located", () => {
       edit("    id: 4c2a77e1-5d93-4b0f-a8e6-3f1c9b2d7e58\n", "    name: Finance\n").replace("    id: 0f1d6c9e-3f6b-4b43-9d55-0c5a1c2b7e10\n", "    name: Finance\n"),
       "25:11 pool name `Finance` is already declared by pool `finance` (line 13): declare each pool once, with all its models",
     ],
+    [
+      "two default targets (at the second)",
+      edit("defaults:\n", "targets:\n  dev: { url: https://a-dev.eu-1.celonis.cloud, default: true }\n  prod:\n    url: https://a.eu-1.celonis.cloud\n    default: true\ndefaults:\n").replace("  url: https://acme.eu-1.celonis.cloud\n", ""),
+      "9:14 target `prod` is marked `default: true`, as `dev` is (line 6): at most one target is the default",
+    ],
+    [
+      "a target over plain http to another host",
+      edit("defaults:\n", "targets:\n  dev:\n    url: http://celonis.example.com\ndefaults:\n").replace("  url: https://acme.eu-1.celonis.cloud\n", ""),
+      "7:10 `targets.dev.url` must use https:// (plain http:// only to localhost, 127.0.0.0/8 or [::1]): the key must not cross the network unencrypted",
+    ],
+    [
+      "connection.url beside targets",
+      edit("defaults:\n", "targets:\n  dev:\n    url: https://a-dev.eu-1.celonis.cloud\ndefaults:\n"),
+      "4:8 `connection.url` is not used when the manifest has `targets`: each target gives its own `url`",
+    ],
+    ["a target without url", edit("defaults:\n", "targets:\n  dev: { tokenEnv: DEV_TOKEN }\ndefaults:\n").replace("  url: https://acme.eu-1.celonis.cloud\n", ""), "6:8 missing key `url` in target `dev`"],
     ["a missing version", edit("version: 1\n", ""), "2:1 missing `version: 1`: a manifest starts by saying which format it uses"],
     ["a wrong enum value", edit("  maxAge: 0s\n", "  maxAge: 0s\n  onWarning: maybe\n"), '11:14 `onWarning` must be `fail` or `succeed`; got "maybe"'],
     ["a bad duration", edit("        maxAge: 6h", "        maxAge: six hours"), '23:17 `maxAge` must be a duration like 6h or 1h30m; got "six hours"'],

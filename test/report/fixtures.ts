@@ -53,6 +53,7 @@ export function planDoc(models: PlannedModel[]): PlanDocument {
     tool: { name: "reloadctl", version: "0.1.0" },
     manifest: { path: "reload.config.yaml", sha256: "81be5d0a9c7e6f4b3a2d1c0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a" },
     baseUrl: "https://acme.eu-1.celonis.cloud",
+    target: null,
     selection: { select: [], exclude: [] },
     parallelism: 4,
     poolParallelism: { finance: 2, logistics: 2 },

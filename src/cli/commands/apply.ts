@@ -4,7 +4,7 @@ import { CI_OPTIONS, COMMON_OPTIONS, SELECTION_OPTIONS, parse, positiveInt } fro
 import { HELP } from "../help.js";
 import { isCi, isInteractive, type Io } from "../io.js";
 import { resolveFormat, useColor, type Format } from "../output.js";
-import { openClient, openManifest } from "../session.js";
+import { chooseTarget, openClient, openManifest, type ChosenTarget } from "../session.js";
 import { openCiOutputs, reportManifestPath, type CiOutputs } from "../ci-outputs.js";
 import { selectionFor } from "../selection.js";
 import { writeFileAtomic } from "../write-file-atomic.js";
@@ -55,6 +55,8 @@ export interface RunOptions {
   policy?: Partial<PollPolicy>;
   /** Called with the summary once the run ended, also when it failed or was interrupted. */
   after?: (summary: SummaryEvent) => Promise<void>;
+  /** The tenant to run against; default the manifest's own choice. */
+  target?: ChosenTarget;
 }
 
 function markdownFooter(doc: PlanDocument, io: Io) {
@@ -95,7 +97,7 @@ export async function runPlan(doc: PlanDocument, manifest: Manifest, io: Io, opt
       report(e);
     });
   }
-  const client = openClient(manifest, io);
+  const client = openClient(manifest, io, opts.target);
   try {
     const summary = await executePlan({
       doc,
@@ -143,11 +145,12 @@ async function loadSavedPlan(path: string, values: ApplyValues, io: Io) {
     throw new UserError(`${path} was planned from a manifest read on stdin`, "pass that manifest again: reloadctl apply PLAN -c FILE (or -c - < FILE)");
   }
   const manifest = await openManifest(values.config ?? checkPlannedManifest(manifestBeside(doc.manifest.path, path, io.cwd), io.cwd), io);
-  const selection: Selection = await selectionFor(values, io, manifest);
+  const target = savedPlanTarget(doc, path, manifest, values.target, io.env);
+  const selection: Selection = await selectionFor(values, io, manifest, target);
   const narrows = selection.select.length + selection.exclude.length > 0 || selection.shard !== undefined;
   const models = narrows ? applySelection(doc.models, selection) : doc.models;
   const narrowed: PlanDocument = { ...doc, models };
-  const client = openClient(manifest, io);
+  const client = openClient(manifest, io, target);
   let reasons: string[];
   try {
     reasons = await findStaleness({ doc, models, api: client, baseUrl: client.baseUrl, manifest, now: Date.now(), signal: io.interrupt });
@@ -157,7 +160,26 @@ async function loadSavedPlan(path: string, values: ApplyValues, io: Io) {
   if (reasons.length > 0) {
     throw new UserError(`the saved plan ${path} is stale; nothing was applied`, "make a new plan: reloadctl plan --out PLAN", reasons);
   }
-  return { doc: narrowed, manifest };
+  return { doc: narrowed, manifest, target };
+}
+
+/**
+ * A saved plan runs against the target it was made for. A target asked for now (--target,
+ * RELOADCTL_TARGET) must be that one: a plan of another tenant is refused before any request.
+ */
+function savedPlanTarget(doc: PlanDocument, path: string, manifest: Manifest, flag: string | undefined, env: NodeJS.ProcessEnv): ChosenTarget {
+  const asked = flag ?? (env.RELOADCTL_TARGET?.trim() || undefined);
+  const planned = doc.target ?? null;
+  if (asked !== undefined && asked !== planned) {
+    const source = flag !== undefined ? "--target" : "RELOADCTL_TARGET";
+    const made = planned === null ? "without a target" : `for target ${planned}`;
+    throw new UserError(
+      `the saved plan ${path} was made ${made}, not for ${asked} (${source}); nothing was applied`,
+      planned === null ? `make a plan for ${asked}: reloadctl plan --target ${asked} --out PLAN` : `apply it as it is (without --target), or make a plan for ${asked}: reloadctl plan --target ${asked} --out PLAN`,
+    );
+  }
+  // Without targets in the manifest now, the plan's target is gone: the stale check says so.
+  return planned !== null && manifest.targets.some((t) => t.name === planned) ? chooseTarget(manifest, planned, {}) : chooseTarget(manifest, undefined, { ...env, RELOADCTL_TARGET: "" });
 }
 
 export async function applyCommand(args: string[], io: Io): Promise<number> {
@@ -176,8 +198,8 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
   if (format === "tty") preloadInkUi();
   return ci.guard("apply", async () => {
     if (planPath !== undefined) {
-      const { doc, manifest } = await loadSavedPlan(planPath, values, io);
-      return runPlan(doc, manifest, io, run(doc));
+      const { doc, manifest, target } = await loadSavedPlan(planPath, values, io);
+      return runPlan(doc, manifest, io, { ...run(doc), target });
     }
 
     // Refuse before any read or write when nobody can be asked.
@@ -189,8 +211,9 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
       );
     }
     const manifest = await openManifest(values.config, io);
-    const selection = await selectionFor(values, io, manifest);
-    const doc = await makePlan(manifest, io, selection, format === "tty", order);
+    const target = chooseTarget(manifest, values.target, io.env);
+    const selection = await selectionFor(values, io, manifest, target);
+    const doc = await makePlan(manifest, io, selection, format === "tty", order, target);
     const planSha256 = sha256(serializePlan(doc));
     if (format === "json") io.stdout.write(`${JSON.stringify({ type: "plan", plan: doc })}\n`);
     else await showPlan(doc, io, { format, color, savedTo: null, planSha256 });
@@ -203,7 +226,7 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
       }
     }
     if (format === "tty") io.stdout.write("\n"); // the plan (and the answer), then the run
-    return runPlan(doc, manifest, io, run(doc));
+    return runPlan(doc, manifest, io, { ...run(doc), target });
   });
 }
 

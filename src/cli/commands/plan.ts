@@ -6,7 +6,7 @@ import { UserError } from "../../shared/errors.js";
 import { HELP } from "../help.js";
 import type { Io } from "../io.js";
 import { resolveFormat, terminalWidth, useColor, type Format } from "../output.js";
-import { openClient, openManifest } from "../session.js";
+import { chooseTarget, openClient, openManifest, type ChosenTarget } from "../session.js";
 import { openCiOutputs, reportManifestPath } from "../ci-outputs.js";
 import { selectionFor } from "../selection.js";
 import type { Selection } from "../../plan/select.js";
@@ -58,12 +58,19 @@ export async function showPlan(doc: PlanDocument, io: Io, opts: ShowPlanOptions)
  * Reads the service and builds the plan; the command and apply share it. On a terminal
  * (`showProgress`), a line on stderr says what it waits for until the plan is drawn.
  */
-export async function makePlan(manifest: Manifest, io: Io, selection: Selection, showProgress = false, order: StartOrder = "longest-first") {
-  const client = openClient(manifest, io);
+export async function makePlan(
+  manifest: Manifest,
+  io: Io,
+  selection: Selection,
+  showProgress = false,
+  order: StartOrder = "longest-first",
+  target: ChosenTarget = chooseTarget(manifest, undefined, io.env),
+) {
+  const client = openClient(manifest, io, target);
   const progress = showProgress && Boolean(io.stderr.isTTY);
   if (progress) io.stderr.write(`reading the models' last loads from ${client.baseUrl}…`);
   try {
-    const doc = await buildPlan({ manifest, api: client, selection, now: Date.now, signal: io.interrupt, order });
+    const doc = await buildPlan({ manifest, api: client, selection, now: Date.now, signal: io.interrupt, order, target: target.name });
     return doc;
   } finally {
     if (progress) io.stderr.write("\r\x1b[2K"); // the line goes: the plan takes its place
@@ -95,8 +102,9 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
   return ci.guard("plan", async () => {
     if (values.out !== undefined) refuseOutOverManifest(values.out, values.config ?? DEFAULT_MANIFEST, io.cwd);
     const manifest = await openManifest(values.config, io);
-    const selection = await selectionFor(values, io, manifest);
-    const doc = await makePlan(manifest, io, selection, format === "tty");
+    const target = chooseTarget(manifest, values.target, io.env);
+    const selection = await selectionFor(values, io, manifest, target);
+    const doc = await makePlan(manifest, io, selection, format === "tty", "longest-first", target);
     const text = serializePlan(doc);
     if (values.out !== undefined) await writePlanFile(values.out, text);
     await showPlan(doc, io, { format, color, savedTo: values.out ?? null, planSha256: sha256(text) });

@@ -2,7 +2,7 @@ import { CI_OPTIONS, COMMON_OPTIONS, SELECTION_OPTIONS, parse } from "../args.js
 import { HELP } from "../help.js";
 import type { Io } from "../io.js";
 import { resolveFormat, terminalWidth, useColor } from "../output.js";
-import { openClient, openManifest } from "../session.js";
+import { chooseTarget, openClient, openManifest } from "../session.js";
 import { openCiOutputs, reportManifestPath } from "../ci-outputs.js";
 import { VERSION } from "../../version.js";
 import { selectionFor } from "../selection.js";
@@ -20,8 +20,9 @@ export async function statusCommand(args: string[], io: Io): Promise<number> {
   const ci = openCiOutputs(values, io);
   return ci.guard("status", async () => {
     const manifest = await openManifest(values.config, io);
-    const selection = await selectionFor(values, io, manifest);
-    const client = openClient(manifest, io);
+    const target = chooseTarget(manifest, values.target, io.env);
+    const selection = await selectionFor(values, io, manifest, target);
+    const client = openClient(manifest, io, target);
     let doc;
     try {
       doc = await readStatus(manifest, client, selection, Date.now());

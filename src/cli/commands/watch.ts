@@ -3,7 +3,7 @@
 import { parse } from "../args.js";
 import { HELP } from "../help.js";
 import type { Io } from "../io.js";
-import { openClient, openManifest, selectionOf } from "../session.js";
+import { chooseTarget, openClient, openManifest, selectionOf } from "../session.js";
 import { systemClock } from "../../apply/clock.js";
 import { resolveConnection } from "../../celonis/connection.js";
 import { makeRedactor } from "../../celonis/redact.js";
@@ -22,6 +22,7 @@ export const WATCH_OPTIONS = {
   config: { type: "string", short: "c" },
   select: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
+  target: { type: "string" },
   interval: { type: "string" },
   "max-backoff": { type: "string" },
   grace: { type: "string" },
@@ -58,10 +59,11 @@ export async function watchCommand(args: string[], io: Io): Promise<number> {
   const selection = selectionOf(values);
   const manifest = await openManifest(values.config, io);
   checkForWatch(manifest, selection);
-  const key = resolveConnection(io.env, manifest.connection).key;
+  const target = chooseTarget(manifest, values.target, io.env);
+  const key = resolveConnection(io.env, target.settings).key;
   const log = createLogger({ format, write: (line) => void io.stderr.write(`${line}\n`), now: systemClock.now, redact: makeRedactor(key) });
 
-  const client = openClient(manifest, io);
+  const client = openClient(manifest, io, target);
   const metrics = new WatchMetrics({ now: systemClock.now, apiCounts: () => client.stats() });
   const keeper = createManifestKeeper({ initial: manifest, cwd: io.cwd, selection, log });
   const loop = createWatchLoop({ api: client, clock: systemClock, intervalMs, maxBackoffMs, graceMs, manifest: keeper, selection, log, metrics, stop: io.interrupt });

@@ -149,6 +149,7 @@ export function planLines(doc: PlanDocument, opts: PlanLinesOptions): Line[] {
       span(" · ", "dim"),
       span(oneLine(displayFile(doc.manifest.path))),
       span(" → ", "dim"),
+      ...(doc.target ? [span("target ", "dim"), span(oneLine(doc.target), "bold"), span(" ", "dim")] : []),
       span(oneLine(doc.baseUrl)),
       span(" · plan ", "dim"),
       span(doc.planId, "cyan"),

@@ -42,14 +42,16 @@ describe("renderPlanText", () => {
       model({ address: "finance/ar", poolName: "Finance", modelId: "3e5f7a9b-1c2d-4e8f-9a0b-6c4d2e1f3a85" }),
     ]);
     expect(renderPlanText(doc, { now: NOW, color: false })).toMatchInlineSnapshot(`
-      "reloadctl plan · reload.config.yaml → https://acme.eu-1.celonis.cloud
+      "reloadctl plan · reload.config.yaml → https://acme.eu-1.celonis.cloud · plan 3f9a0c1b2d4e
 
       finance  "Finance" → 0f1d6c9e…
         ~ o2c         complete reload    never loaded
             "Order to Cash" → 5b7c2e11…
         ~ ar          complete reload    never loaded
 
-      Plan: 2 to reload (2 complete), 0 skipped."
+      Plan: 2 to reload (2 complete), 0 skipped.
+      Expected time unknown: no model's last load ran to its end as a load of the same kind; starts first:
+        finance/o2c, finance/ar."
     `);
   });
 
