@@ -36,6 +36,7 @@ Commands:
   plan       resolve names and tables, compare with each model's last load, show what apply would do (reads only)
   apply      run a plan: reload concurrently and verify each model's new load (writes)
   status     each declared model's last load (reads only)
+  init       write a manifest of the tenant at CELONIS_URL: its pools and models (reads only)
   watch      keep every model within its maxAge: plan and apply what is due at each tick, with metrics
   sim        the embedded Celonis simulator, on loopback
   demo       start the simulator and run plan then apply of the bundled reload.config.yaml
@@ -132,6 +133,24 @@ ${WATCH_SELECT}
   -h, --help            this help
 SIGTERM or Ctrl-C once: start no new loads, verify those in flight (up to --grace), exit 0.
 Twice: exit 130 at once.`,
+
+  init: `Usage: reloadctl init [--pool NAME|ID]… [--by name|id] [--out FILE|-] [--force] [--target NAME]
+
+Read the tenant at CELONIS_URL (the key in CELONIS_API_TOKEN, CELONIS_KEY_TYPE as everywhere) and
+write a manifest of it that validates as written: every pool the key can see (or those given with
+--pool), every data model in them with \`reload: full\` and its table count as a comment, the
+connection from the environment (never the key), and the modeline for editors. Pools and models
+go by name with the id as a comment (--by id: the other way round); one whose name is not unique
+goes by id, with a comment saying why. Reads only; on a terminal a line shows its progress.
+
+Flags:
+      --pool NAME|ID    only this pool (by id, or by name as plan resolves names); repeatable
+      --by name|id      how pools and models are written (default name)
+  -o, --out FILE        where to write (default ./reload.config.yaml); - writes to stdout
+      --force           replace the file if it exists (without it, init refuses before any request)
+      --target NAME     write the connection as target NAME (default: true) under \`targets:\`;
+                        also RELOADCTL_TARGET
+  -h, --help            this help`,
 
   demo: `Usage: reloadctl demo [--format FORMAT] [--no-color]
 

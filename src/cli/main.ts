@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   plan: async () => (await import("./commands/plan.js")).planCommand,
   apply: async () => (await import("./commands/apply.js")).applyCommand,
   status: async () => (await import("./commands/status.js")).statusCommand,
+  init: async () => (await import("./commands/init.js")).initCommand,
   watch: async () => (await import("./commands/watch.js")).watchCommand,
   demo: async () => (await import("./commands/demo.js")).demoCommand,
   sim: async () => async (args, io) => (await import("../sim/cli.js")).simMain(args, io),

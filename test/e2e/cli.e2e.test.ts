@@ -9,7 +9,7 @@ describe("help and flags", () => {
   it("lists every command of the contract, and --version prints the version", async () => {
     const r = await runCli(["--help"]);
     expect(r.code).toBe(0);
-    for (const c of ["validate", "plan", "apply", "status", "sim", "demo"]) expect(r.stdout).toContain(`  ${c} `);
+    for (const c of ["validate", "plan", "apply", "status", "init", "sim", "demo"]) expect(r.stdout).toContain(`  ${c} `);
     const v = await runCli(["--version"]);
     expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect((await runCli(["plan", "--version"])).stdout.trim()).toBe(v.stdout.trim());
@@ -17,9 +17,10 @@ describe("help and flags", () => {
 
   it.each([
     ["validate", ["--config", "--format", "--json", "--no-color", "--summary-file", "--no-step-summary"]],
-    ["plan", ["--config", "--out", "--json", "--detailed-exitcode", "--select", "--exclude", "--format", "--no-color", "--shard", "--state", "result:STATE", "--summary-file", "--no-step-summary"]],
-    ["apply", ["--config", "--auto-approve", "--json", "--parallelism", "--select", "--exclude", "--fail-fast", "--format", "--shard", "--state", "--junit", "--results", "--summary-file", "--no-step-summary"]],
-    ["status", ["--config", "--json", "--format", "--select", "--exclude", "--shard", "--state", "--summary-file", "--no-step-summary"]],
+    ["plan", ["--config", "--out", "--json", "--detailed-exitcode", "--select", "--exclude", "--format", "--no-color", "--shard", "--state", "result:STATE", "--summary-file", "--no-step-summary", "--target"]],
+    ["apply", ["--config", "--auto-approve", "--json", "--parallelism", "--select", "--exclude", "--fail-fast", "--format", "--shard", "--state", "--junit", "--results", "--summary-file", "--no-step-summary", "--target"]],
+    ["status", ["--config", "--json", "--format", "--select", "--exclude", "--shard", "--state", "--summary-file", "--no-step-summary", "--target"]],
+    ["init", ["--pool", "--by", "--out", "--force", "--target"]],
     ["sim", ["--port", "--key", "--fixture"]],
     ["demo", ["--format"]],
   ])("`%s --help` documents its flags", async (command, flags) => {

@@ -1,0 +1,45 @@
+// init on a terminal shows how far it has read the tenant, then takes the line away.
+import { PassThrough, Writable } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { initCommand } from "../../src/cli/commands/init.js";
+import type { Io } from "../../src/cli/io.js";
+import { startSimulator, type Simulator } from "../../src/sim/server.js";
+import { testFixture } from "../e2e/harness.js";
+
+const KEY = "init-progress-key";
+let sim: Simulator;
+beforeEach(async () => {
+  sim = await startSimulator({ port: 0, key: KEY, fixture: testFixture(2) });
+});
+afterEach(async () => {
+  await sim.close();
+});
+
+function sink(isTTY: boolean) {
+  let text = "";
+  const stream = Object.assign(new Writable({ write: (chunk, _e, done) => ((text += String(chunk)), done()) }), { isTTY });
+  return { stream, text: () => text };
+}
+
+function io(stdout: ReturnType<typeof sink>, stderr: ReturnType<typeof sink>): Io {
+  return { stdout: stdout.stream, stderr: stderr.stream, stdin: new PassThrough(), env: { CELONIS_URL: sim.url, CELONIS_API_TOKEN: KEY }, cwd: process.cwd(), interrupt: new AbortController().signal, hints: {} };
+}
+
+describe("init's progress line", () => {
+  it("on a terminal: pools and models read so far, each over the last, erased at the end", async () => {
+    const [stdout, stderr] = [sink(false), sink(true)];
+    expect(await initCommand(["--out", "-"], io(stdout, stderr))).toBe(0);
+    const frames = stderr.text().split("\r\x1b[2K");
+    expect(frames[0]).toBe("");
+    expect(frames.at(-1)).toBe("");
+    expect(frames).toContain(`reading ${sim.url}: 0 of 2 pools, 0 of 0 data models…`);
+    expect(frames.at(-2)).toBe(`reading ${sim.url}: 2 of 2 pools, 2 of 2 data models…`);
+    expect(stdout.text()).toContain("version: 1");
+  });
+
+  it("writes nothing on stderr when it is not a terminal (with --out -)", async () => {
+    const [stdout, stderr] = [sink(false), sink(false)];
+    expect(await initCommand(["--out", "-"], io(stdout, stderr))).toBe(0);
+    expect(stderr.text()).toBe("");
+  });
+});
