@@ -14,7 +14,7 @@ export async function readStatus(manifest: Manifest, api: CelonisApi, selection:
   const models = named.models;
   const rows = await Promise.all(
     models.map(async (m): Promise<StatusRow> => {
-      const base = { address: m.address, pool: m.poolKey, model: m.modelKey, poolId: m.poolId, modelId: m.modelId };
+      const base = { address: m.address, pool: m.poolKey, model: m.modelKey, poolId: m.poolId, modelId: m.modelId, poolName: m.foundPoolName, modelName: m.foundModelName };
       try {
         return { ...base, lastLoad: await api.lastLoad({ poolId: m.poolId, modelId: m.modelId }), error: null };
       } catch (err) {

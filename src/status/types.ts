@@ -7,6 +7,9 @@ export interface StatusRow {
   model: string;
   poolId: string;
   modelId: string;
+  /** The service's names where the manifest names the pool / model (looked up); null where it gives the id. */
+  poolName: string | null;
+  modelName: string | null;
   /** null: never loaded (when `error` is null) or not read (when `error` is set). */
   lastLoad: LastLoadSummary | null;
   /** Why this model's last load could not be read; the other rows still stand. */

@@ -59,6 +59,14 @@ describe("pools and models by name (e2e)", () => {
       `/integration/api/pools/${P2}/data-models?page=1&pageSize=2`,
     ]);
 
+    const status = await runCli(["status", "-c", manifest, "--json"], { env: env() });
+    expect(JSON.parse(status.stdout).models.map((m: Record<string, unknown>) => [m.address, m.modelId, m.modelName])).toEqual([
+      ["p1/m1", id(1), "Model 1"],
+      ["p1/m3", id(3), "Model 3"],
+      ["p2/m2", id(2), "Model 2"],
+      ["p2/m4", id(4), null],
+    ]);
+
     const text = await runCli(["plan", "-c", manifest], { env: env() });
     expect(text.stdout).toContain(`p1  "Pool One" → ${P1.slice(0, 8)}…`);
     expect(text.stdout).toContain(`"Model 3" → ${id(3).slice(0, 8)}…`);

@@ -162,6 +162,8 @@ export function statusRow(over: Partial<StatusRow> & { address: string }): Statu
     model: name,
     poolId: pool === "logistics" ? LOGISTICS_ID : FINANCE_ID,
     modelId: "5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44",
+    poolName: null,
+    modelName: null,
     lastLoad: null,
     error: null,
     ...over,
