@@ -42,6 +42,8 @@ export interface FetchResponse {
   readonly status: number;
   readonly statusText: string;
   readonly headers: HeaderReader;
+  /** Read with a bound when present (both fetches have it); else text() is used. */
+  readonly body?: ReadableStream<Uint8Array> | null;
   text(): Promise<string>;
 }
 export type FetchFn = (url: string, init: FetchInit) => Promise<FetchResponse>;
@@ -81,6 +83,8 @@ export interface ClientOptions {
   now?: () => number;
   onRetry?: (info: RetryInfo) => void;
   userAgent?: string;
+  /** A response body larger than this is not read: an error (never retried), not memory. */
+  maxBodyBytes?: number;
 }
 
 export interface CelonisClient extends CelonisApi {
@@ -96,6 +100,8 @@ export const CLIENT_DEFAULTS = {
   requestTimeoutMs: 30_000,
   retry: { maxAttempts: 5, baseDelayMs: 250, maxDelayMs: 30_000 },
   maxConcurrency: 16,
+  /** A listing of 5,000 tables is about 1 MB. */
+  maxBodyBytes: 32 * 1024 * 1024,
 } as const;
 
 interface Answer {
@@ -103,6 +109,8 @@ interface Answer {
   statusText: string;
   headers: HeaderReader;
   text: string;
+  /** The body was over maxBodyBytes and was not read (`text` is empty). */
+  oversize?: boolean;
 }
 
 type Outcome =
@@ -121,6 +129,7 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
   const redact = makeRedactor(opts.key);
   const retry: RetrySettings = { ...CLIENT_DEFAULTS.retry, ...stripUndefined(opts.retry ?? {}) };
   const timeoutMs = opts.requestTimeoutMs ?? CLIENT_DEFAULTS.requestTimeoutMs;
+  const maxBodyBytes = opts.maxBodyBytes ?? CLIENT_DEFAULTS.maxBodyBytes;
   const now = opts.now ?? Date.now;
   const random = opts.random ?? Math.random;
   const rawSleep = opts.sleep ?? realSleep;
@@ -193,8 +202,8 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
       return failed(err, null);
     }
     try {
-      const text = await res.text();
-      return { type: "response", status: res.status, statusText: res.statusText, headers: res.headers, text };
+      const body = await readBounded(res, maxBodyBytes);
+      return { type: "response", status: res.status, statusText: res.statusText, headers: res.headers, text: body ?? "", ...(body === null ? { oversize: true } : {}) };
     } catch (err) {
       return failed(err, res.status);
     }
@@ -202,6 +211,10 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
 
   function judgeResponse(where: Where, a: Answer, attempt: number): Verdict {
     const write = where.method !== "GET";
+    if (a.oversize && !write && a.status >= 200 && a.status < 300) {
+      // Asking again would fetch as much again: refused at once.
+      return { type: "fail", error: unusableBody(a.status, where, `the service sent a body larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MB; it was not read`) };
+    }
     if (a.status >= 200 && a.status < 300) {
       const budgetWait = exhaustedBudgetWaitMs(a.headers, now());
       if (budgetWait !== null) gate.shutFor(Math.min(budgetWait, retry.maxDelayMs));
@@ -394,6 +407,34 @@ function redirectText(headers: HeaderReader, redact: (text: string) => string): 
   if (!location) return "redirected";
   const masked = redact(location);
   return `redirected to ${masked.length > 200 ? `${masked.slice(0, 199)}…` : masked}`;
+}
+
+/** The body as text, or null when it is larger than `max` bytes (then not read further). */
+async function readBounded(res: FetchResponse, max: number): Promise<string | null> {
+  const declared = Number(res.headers.get("content-length") ?? Number.NaN);
+  if (declared > max) {
+    // Not awaited: a body that never ends may never settle its cancellation either.
+    res.body?.cancel().catch(() => {});
+    return null;
+  }
+  if (!res.body) {
+    const text = await res.text();
+    return Buffer.byteLength(text) > max ? null : text;
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > max) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 function seconds(ms: number): string {

@@ -18,11 +18,24 @@ export interface Io {
   hints: { tokenEnv?: string };
 }
 
-export function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+/** All of the stream as text; past `maxBytes` it stops reading (and returns what it has, longer than the bound). */
+export function readAll(stream: NodeJS.ReadableStream, maxBytes = Number.POSITIVE_INFINITY): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    stream.on("data", (c: Buffer | string) => chunks.push(typeof c === "string" ? Buffer.from(c) : c));
-    stream.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    let size = 0;
+    const done = () => resolve(Buffer.concat(chunks).toString("utf8"));
+    const onData = (c: Buffer | string) => {
+      const b = typeof c === "string" ? Buffer.from(c) : c;
+      chunks.push(b);
+      size += b.length;
+      if (size > maxBytes) {
+        stream.off("data", onData);
+        stream.pause();
+        done();
+      }
+    };
+    stream.on("data", onData);
+    stream.on("end", done);
     stream.on("error", reject);
   });
 }

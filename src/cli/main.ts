@@ -1,5 +1,6 @@
 // The edge: argv to a command, every error to one renderer, results to exit codes.
 import { setMaxListeners } from "node:events";
+import { fileErrorReason } from "../shared/file-errors.js";
 import { HELP } from "./help.js";
 import type { Io } from "./io.js";
 import { closestName } from "../manifest/did-you-mean.js";
@@ -98,18 +99,23 @@ export async function main(argv: string[]): Promise<number> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   // A reader that goes away (`| head`) must not stop an apply halfway: the loads in flight are
-  // still verified, and the exit code still says how they ended. Other write errors are said once.
+  // still verified, and the exit code still says how they ended. Any other output that cannot be
+  // written (a full disk, /dev/full, a closed pipe for the other commands) is said once, and the
+  // command exits 1: its result was lost.
   let writeFailed = false;
   const onWriteError = (err: NodeJS.ErrnoException) => {
-    if (err.code === "EPIPE" || writeFailed) return;
+    if ((err.code === "EPIPE" && writes) || writeFailed) return;
     writeFailed = true;
-    if (!process.stderr.destroyed) process.stderr.write(`reloadctl: cannot write the output: ${err.code ?? err.message}\n`);
+    if (!process.stderr.destroyed) process.stderr.write(`reloadctl: cannot write the output: ${fileErrorReason(err, "write")}\n`);
   };
   process.stdout.on("error", onWriteError);
   process.stderr.on("error", onWriteError);
   const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), interrupt: interrupt.signal, hints: {} };
   try {
-    return await run(argv, io);
+    const code = await run(argv, io);
+    // Write errors come after the writes: wait for stdout to take everything before the exit code.
+    await new Promise<void>((resolve) => (process.stdout.destroyed ? resolve() : process.stdout.write("", () => resolve())));
+    return writeFailed && code === 0 ? 1 : writeFailed && code === 2 ? 1 : code;
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);

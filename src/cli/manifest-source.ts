@@ -1,7 +1,7 @@
 // The manifest a command works on: -c FILE, - for stdin, else ./reload.config.yaml.
 // Kept apart from session.ts so `validate` never loads the HTTP client.
 import { makeRedactor } from "../celonis/redact.js";
-import { loadManifest } from "../manifest/load-manifest.js";
+import { loadManifest, MAX_MANIFEST_BYTES } from "../manifest/load-manifest.js";
 import type { Manifest } from "../manifest/types.js";
 import { ManifestError } from "../shared/errors.js";
 import { readAll, type Io } from "./io.js";
@@ -10,7 +10,7 @@ export const DEFAULT_MANIFEST = "reload.config.yaml";
 
 export async function openManifest(config: string | undefined, io: Io): Promise<Manifest> {
   try {
-    return await loadManifest(config ?? DEFAULT_MANIFEST, { cwd: io.cwd, readStdin: () => readAll(io.stdin) });
+    return await loadManifest(config ?? DEFAULT_MANIFEST, { cwd: io.cwd, readStdin: () => readAll(io.stdin, MAX_MANIFEST_BYTES) });
   } catch (err) {
     throw err instanceof ManifestError ? withoutKeys(err, io.env) : err;
   }

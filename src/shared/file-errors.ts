@@ -15,6 +15,10 @@ export function fileErrorReason(err: unknown, op: "read" | "write"): string {
       return "permission denied";
     case "ENOTDIR":
       return "a part of the path is not a directory";
+    case "ELOOP":
+      return "a symlink loop (a link that leads back to itself)";
+    case "ENAMETOOLONG":
+      return "the path is too long";
     case "EROFS":
       return "the file system is read-only";
     case "ENOSPC":

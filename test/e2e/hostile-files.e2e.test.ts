@@ -3,12 +3,12 @@
 // frame shows the key; a plan edited to change pools, bounds or its expiry is stale; --out
 // replaces only regular files, follows symlinks, writes devices and FIFOs directly, and never
 // overwrites the manifest.
-import { execFileSync } from "node:child_process";
-import { createReadStream, lstatSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { closeSync, createReadStream, lstatSync, openSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "../../src/sim/server.js";
-import { runCli, tempDir, testFixture, testManifest, writeFile } from "./harness.js";
+import { baseEnv, CLI, runCli, tempDir, testFixture, testManifest, writeFile } from "./harness.js";
 
 let sim: Simulator;
 let dir: string;
@@ -122,5 +122,27 @@ describe("hostile plan files and --out targets (e2e)", () => {
     expect(over.code).toBe(1);
     expect(over.stderr).toMatch(/is the manifest itself/);
     expect(readFileSync(manifest, "utf8")).toBe(before);
+  });
+
+  it("output that cannot be written exits 1; an endless or empty manifest path and a symlink loop get words", async () => {
+    const manifest = writeFile(dir, "m.yaml", testManifest(2));
+    const full = openSync("/dev/full", "w");
+    try {
+      const r = spawnSync(process.execPath, [CLI, "validate", "-c", manifest, "--json"], { stdio: ["ignore", full, "pipe"], env: baseEnv() });
+      expect(r.status).toBe(1);
+      expect(r.stderr.toString()).toContain("cannot write the output: no space left on the device");
+    } finally {
+      closeSync(full);
+    }
+    const zero = await runCli(["validate", "-c", "/dev/zero"]);
+    expect(zero.code).toBe(1);
+    expect(zero.stderr).toMatch(/^error: \/dev\/zero is larger than 16 MB: not a manifest reloadctl reads/);
+    const empty = await runCli(["validate", "-c", ""]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/^error: the manifest path is empty/);
+    symlinkSync(join(dir, "loop.yaml"), join(dir, "loop.yaml"));
+    const loop = await runCli(["validate", "-c", join(dir, "loop.yaml")]);
+    expect(loop.code).toBe(1);
+    expect(loop.stderr).toMatch(/a symlink loop/);
   });
 });
