@@ -68,6 +68,16 @@ describe("GitHub Actions (e2e)", () => {
     expect(elsewhere.stderr).not.toContain("::");
     expect(existsSync(join(dir, "quiet.md")) || existsSync(join(dir, "elsewhere.md"))).toBe(false);
 
+    // A problem plan finds against the service (a table word that names no table) is located too.
+    writeFile(dir, "reload.config.yaml", testManifest(2, { model: (n) => (n === 1 ? "        reload:\n          tables: [EKKO, EKKP]\n" : "") }));
+    const plan = await runCli(["plan"], { cwd: dir, env: env(github(summary)) });
+    expect(plan.code).toBe(1);
+    expect(plan.stderr.split("\n").filter((l) => l.startsWith("::"))).toEqual([
+      expect.stringMatching(/^::error file=reload\.config\.yaml,line=\d+,col=\d+,endColumn=\d+,title=reloadctl::p1\/m1: no table "EKKP"/),
+    ]);
+    expect(read(summary)).toMatch(/### reloadctl plan: 1 problem in `reload\.config\.yaml`/);
+    writeFile(dir, "reload.config.yaml", BROKEN);
+
     // --summary-file works on any CI.
     const anyCi = await runCli(["validate", "--summary-file", "report.md"], { cwd: dir });
     expect(anyCi.code).toBe(1);
