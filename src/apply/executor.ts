@@ -2,7 +2,7 @@
 // It emits events and returns the summary; it knows nothing of terminals. Each model's work is two
 // steps under one deadline (trigger-step.ts, verify-step.ts, deadline.ts); here are the bounds.
 import type { CelonisApi } from "../celonis/api.js";
-import { startOrder, type StartOrder } from "../plan/schedule.js";
+import { DEFAULT_POOL_PARALLELISM, startOrder, type StartOrder } from "../plan/schedule.js";
 import { dispatch } from "./dispatch.js";
 import type { PlanDocument, PlannedModel } from "../plan/types.js";
 import type { Clock } from "./clock.js";
@@ -115,7 +115,7 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
   await dispatch(
     queue.map((m) => ({ model: m, pool: m.pool, key: `${m.poolId}/${m.modelId}` })),
     // A pool named nowhere has no bound to trust (the CLI passes the manifest's): one load at a time.
-    { global: parallelism, perPool: (pool) => poolBounds[pool] ?? 1 },
+    { global: parallelism, perPool: (pool) => poolBounds[pool] ?? DEFAULT_POOL_PARALLELISM },
     (job) => runModel(job.model),
   );
   opts.stop?.removeEventListener("abort", onStop);

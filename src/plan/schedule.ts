@@ -12,8 +12,8 @@ export interface ScheduledModel {
   expectedDurationMs: number | null;
 }
 
-/** A pool the plan names no bound for gets this many loads at once (as the executor does). */
-export const DEFAULT_POOL_PARALLELISM = 2;
+/** A pool the bounds name no value for gets this many loads at once (the executor uses it too). */
+export const DEFAULT_POOL_PARALLELISM = 1;
 
 export interface Bounds {
   parallelism: number;

@@ -78,9 +78,9 @@ describe("simulateSchedule", () => {
     expect(r.wallMs).toBe(30);
   });
 
-  it("gives a pool not named in the bounds 2 at once, as the executor does", () => {
+  it("gives a pool not named in the bounds 1 at once, as the executor does", () => {
     const r = simulateSchedule([one("x", 10), one("x", 10), one("x", 10)], { parallelism: 9, poolParallelism: {} });
-    expect(r.startMs).toEqual([0, 0, 10]);
+    expect(r.startMs).toEqual([0, 10, 20]);
   });
 
   it("gives a freed slot to the first waiting job whose pool has room, as the executor's dispatch does", () => {
