@@ -108,7 +108,7 @@ ${TARGET}
 ${SELECT}
 ${CI}`,
 
-  watch: `Usage: reloadctl watch [-c FILE] [--interval 5m] [--listen HOST:PORT] [--select S]… [--exclude S]…
+  watch: `Usage: reloadctl watch [-c FILE] [--target NAME] [--interval 5m] [--listen HOST:PORT] [--select S]… [--exclude S]…
 
 The reconciler as a long-running loop. At every tick it reads the manifest again, plans, and
 applies what is due (a model is due when plan would reload it: never loaded, last load failed,

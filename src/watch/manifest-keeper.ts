@@ -40,8 +40,9 @@ export function createManifestKeeper(opts: KeeperOptions): () => Promise<Manifes
     try {
       const next = await loadManifest(path, { cwd });
       checkForWatch(next, selection);
-      if (JSON.stringify(next.connection) !== JSON.stringify(good.connection)) {
-        log.warn("the manifest's connection changed: it takes effect when watch restarts", { manifest: path });
+      const connectionOf = (m: Manifest) => JSON.stringify([m.connection, m.targets]);
+      if (connectionOf(next) !== connectionOf(good)) {
+        log.warn("the manifest's connection or targets changed: they take effect when watch restarts", { manifest: path });
       }
       good = next;
       refused = null;

@@ -138,6 +138,18 @@ describe("watch (e2e)", () => {
     expect(msgs.indexOf("manifest changed: in effect from this tick")).toBeLessThan(msgs.indexOf("load starting"));
   });
 
+  it("keeps the tenant --target names fresh", async () => {
+    const text = testManifest(2, { defaults: "  maxAge: 1h\n" }).replace("version: 1\n", `version: 1\ntargets:\n  other:\n    url: https://other.example\n  sim:\n    url: ${sim.url}\n`);
+    const manifest = writeFile(dir, "reload.config.yaml", text);
+    const child = spawnCli(["watch", "-c", manifest, "--target", "sim", "--interval", "1s", "--listen", "127.0.0.1:0", "--log-format", "json"], { env: { CELONIS_API_TOKEN: KEY } });
+    const result = collect(child);
+    await until(() => loadsOf(1).length + loadsOf(2).length === 2, "a load of each model");
+    child.kill("SIGTERM");
+    const r = await result;
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stderr.split("\n")[0]!)).toMatchObject({ msg: "watch started", target: "sim", baseUrl: sim.url });
+  });
+
   it("exits 130 at once on a second signal", async () => {
     sim.setFault(id(1), { hang: true });
     const manifest = writeFile(dir, "reload.config.yaml", testManifest(2, { defaults: "  maxAge: 1h\n" }));

@@ -57,6 +57,14 @@ describe("the manifest keeper", () => {
     expect(lines).toEqual([expect.objectContaining({ level: "info", msg: "manifest changed: in effect from this tick", manifest: "reload.config.yaml" })]);
   });
 
+  it("says that a change of targets takes effect only on a restart", async () => {
+    const withTarget = (url: string) => manifestText("1h").replace("version: 1\n", `version: 1\ntargets:\n  main:\n    url: ${url}\n`);
+    const keeper = await keeperFor(withTarget("https://a.example"));
+    write(withTarget("https://b.example"));
+    await keeper();
+    expect(lines.map((l) => l.msg)).toEqual(["the manifest's connection or targets changed: they take effect when watch restarts", "manifest changed: in effect from this tick"]);
+  });
+
   it("refuses a broken change with its located problems, once, and keeps the last good one; a later fix is taken", async () => {
     const keeper = await keeperFor(manifestText("1h"));
     write(manifestText("soon"));

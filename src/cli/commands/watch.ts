@@ -77,6 +77,7 @@ export async function watchCommand(args: string[], io: Io): Promise<number> {
   log.info("watch started", {
     version: VERSION,
     manifest: manifest.path,
+    target: target.name,
     baseUrl: client.baseUrl,
     interval: formatDurationSpec(intervalMs),
     maxBackoff: formatDurationSpec(maxBackoffMs),
