@@ -245,7 +245,7 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
     // The status line arrived but the body did not: a write's outcome is the status (its body is not used).
     if (write && o.status !== null) return judgeResponse(where, { status: o.status, statusText: "", headers: new Headers(), text: "" }, attempt);
     const f = o.failure;
-    if (f?.certificate) return { type: "fail", error: transportError(where, o, false, false) };
+    if (f?.certificate || f?.proxyStatus) return { type: "fail", error: transportError(where, o, false, false) };
     const safe = !write || (o.kind === "network" && f !== null && f.neverSent);
     if (!safe) return { type: "fail", error: transportError(where, o, false, true) };
     const reason = o.kind === "timeout" ? `timed out after ${seconds(timeoutMs)}` : (f?.description ?? "network error");
@@ -319,7 +319,11 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
       errorCode: o.failure?.code ?? null,
       retryable,
       mayHaveReachedServer,
-      hint: o.failure?.certificate ? "The service's TLS certificate was not accepted; a corporate proxy may need NODE_EXTRA_CA_CERTS." : null,
+      hint: o.failure?.certificate
+        ? "The service's TLS certificate was not accepted; a corporate proxy may need NODE_EXTRA_CA_CERTS."
+        : o.failure?.proxyStatus
+          ? `The proxy in HTTPS_PROXY answered ${o.failure.proxyStatus}: check its address and credentials, whether it lets this host through, or NO_PROXY.`
+          : null,
     });
   }
 

@@ -8,6 +8,8 @@ export interface NetworkFailure {
   neverSent: boolean;
   /** A TLS certificate problem: trying again will not help. */
   certificate: boolean;
+  /** The proxy (HTTPS_PROXY) answered the tunnel request with this status instead of connecting; null otherwise. Trying again will not help. */
+  proxyStatus: number | null;
   /** Human words for the failure (no message text from below, which may carry anything). */
   description: string;
 }
@@ -46,6 +48,10 @@ const WORDS: Record<string, string> = {
 const CERTIFICATE = /^(CERT_|ERR_TLS_CERT|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_SSL_)/;
 
 export function classifyNetworkError(err: unknown): NetworkFailure {
+  const proxyStatus = findProxyStatus(err);
+  if (proxyStatus !== null) {
+    return { code: "UND_ERR_ABORTED", neverSent: true, certificate: false, proxyStatus, description: `the proxy refused to connect to the service (it answered ${proxyStatus})` };
+  }
   const code = findCode(err);
   const certificate = code !== null && CERTIFICATE.test(code);
   const words = code === null ? "network error" : certificate ? "TLS certificate problem" : (WORDS[code] ?? "network error");
@@ -53,8 +59,22 @@ export function classifyNetworkError(err: unknown): NetworkFailure {
     code,
     neverSent: code !== null && NEVER_SENT.has(code),
     certificate,
+    proxyStatus: null,
     description: code === null ? words : `${words} (${code})`,
   };
+}
+
+// undici's words when a proxy will not open the tunnel (a fixed text of its own, not the proxy's).
+const PROXY_REFUSED = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$/;
+
+function findProxyStatus(err: unknown): number | null {
+  let current: unknown = err;
+  for (let depth = 0; depth < 6 && typeof current === "object" && current !== null; depth++) {
+    const m = PROXY_REFUSED.exec(String((current as { message?: unknown }).message ?? ""));
+    if (m) return Number(m[1]);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
 }
 
 function findCode(err: unknown): string | null {

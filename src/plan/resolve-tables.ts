@@ -29,6 +29,9 @@ export function resolveTableWord(word: string, tables: readonly DataModelTable[]
   };
 }
 
+/** An ambiguous word names this many of its candidates, then a count: a service may hold thousands alike. */
+export const MAX_CANDIDATES_SHOWN = 5;
+
 export function describeTable(t: DataModelTable): string {
   return t.alias && t.alias !== t.name ? `"${t.alias}" (${t.name}, id ${t.id})` : `"${t.name}" (id ${t.id})`;
 }
@@ -36,7 +39,9 @@ export function describeTable(t: DataModelTable): string {
 /** The message for a word that did not resolve, naming the candidates. */
 export function resolutionMessage(address: string, word: string, r: Exclude<TableResolution, { ok: true }>): string {
   if (r.reason === "ambiguous") {
-    return `${address}: table "${word}" is ambiguous: it matches ${r.candidates.map(describeTable).join(", ")}; use the exact alias or name`;
+    const shown = r.candidates.slice(0, MAX_CANDIDATES_SHOWN).map(describeTable).join(", ");
+    const more = r.candidates.length > MAX_CANDIDATES_SHOWN ? ` and ${r.candidates.length - MAX_CANDIDATES_SHOWN} more (${r.candidates.length} in all)` : "";
+    return `${address}: table "${word}" is ambiguous: it matches ${shown}${more}; use the exact alias or name`;
   }
   const hints: string[] = [];
   if (r.byAlias.length > 0) hints.push(`by alias: ${r.byAlias.map((a) => `"${a}"`).join(", ")}`);

@@ -210,6 +210,10 @@ describe("createDispatcher", () => {
         proxied.push(`CONNECT ${req.url}`);
         tunnels.add(client);
         const [host, port] = (req.url ?? "").split(":");
+        if (host === "forbidden.invalid") {
+          client.end("HTTP/1.1 403 Forbidden\r\n\r\n");
+          return;
+        }
         if (host !== "127.0.0.1") {
           client.end("HTTP/1.1 502 Bad Gateway\r\n\r\n");
           return;
@@ -245,6 +249,16 @@ describe("createDispatcher", () => {
       const client = realClient({ baseUrl: "https://celonis.invalid", env: { HTTPS_PROXY: proxyUrl } });
       await expect(client.listPools()).rejects.toMatchObject({ name: "ApiError" });
       expect(proxied[0]).toBe("CONNECT celonis.invalid:443");
+    });
+
+    it("says a proxy's 403 is the proxy's, with what to check, and does not try again", async () => {
+      proxied.length = 0;
+      const client = realClient({ baseUrl: "https://forbidden.invalid", env: { HTTPS_PROXY: proxyUrl } });
+      const err = (await rejectionOf(client.listPools())) as ApiError;
+      expect(err.message).toBe("GET /integration/api/pools: the proxy refused to connect to the service (it answered 403) talking to forbidden.invalid");
+      expect(err.hint).toMatch(/^The proxy in HTTPS_PROXY answered 403: check its address and credentials/);
+      expect(err.retryable).toBe(false);
+      expect(proxied).toEqual(["CONNECT forbidden.invalid:443"]);
     });
   });
 });

@@ -92,3 +92,13 @@ describe("sameTableMessage", () => {
     );
   });
 });
+
+describe("an ambiguous word among many alike", () => {
+  it("names at most a few candidates, then how many there are", () => {
+    const many = Array.from({ length: 5_000 }, (_, i) => t(`id${i}`, `T${i}`, "Same"));
+    const r = resolveTableWord("Same", many);
+    if (r.ok || r.reason !== "ambiguous") throw new Error("expected ambiguous");
+    const message = resolutionMessage("a/m", "Same", r);
+    expect(message).toBe('a/m: table "Same" is ambiguous: it matches "Same" (T0, id id0), "Same" (T1, id id1), "Same" (T2, id id2), "Same" (T3, id id3), "Same" (T4, id id4) and 4995 more (5000 in all); use the exact alias or name');
+  });
+});
