@@ -54,6 +54,17 @@ const FLOW_ITEM = / *(?:"((?:[^"\\]|\\["\\])*)" *|'((?:[^']|'')*)' *|([^ ,[\]{}#
 /** After a flow list's `]`: nothing, or a comment. */
 const AFTER_FLOW = / *$| +#/y;
 
+/**
+ * Drops trailing spaces: YAML's only white space here (tabs are declined). Not String#trimEnd,
+ * which also drops U+00A0, U+3000 and the other Unicode spaces that YAML keeps in a scalar; and
+ * not / +$/, which backtracks quadratically over a long run of spaces inside a line.
+ */
+function trimSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 function resolvePlain(text: string): Scalar {
   if (SURELY_STRING.test(text)) return text;
   if (text === "null") return null;
@@ -72,7 +83,7 @@ function inlineValue(text: string): unknown {
   if (first === 0x5b /* [ */) return flowList(text);
   if (NOT_PLAIN_START.test(text)) giveUp();
   const comment = text.indexOf(" #");
-  const raw = comment === -1 ? text : text.slice(0, comment).trimEnd();
+  const raw = comment === -1 ? text : trimSpaces(text.slice(0, comment));
   if (NOT_IN_PLAIN.test(raw)) giveUp();
   return resolvePlain(raw);
 }
@@ -88,7 +99,7 @@ function flowList(text: string): unknown[] {
       // Indexes, not destructuring: that runs the iterator protocol, slow in cold code.
       const double = item[1];
       const single = item[2];
-      items.push(double !== undefined ? double.replace(ESCAPE, "$1") : single !== undefined ? single.replaceAll("''", "'") : resolvePlain(item[3]!.trimEnd()));
+      items.push(double !== undefined ? double.replace(ESCAPE, "$1") : single !== undefined ? single.replaceAll("''", "'") : resolvePlain(trimSpaces(item[3]!)));
       at = FLOW_ITEM.lastIndex;
       if (item[4] === "]") break;
       while (text.charCodeAt(at) === 0x20) at++;
@@ -117,7 +128,7 @@ class BlockReader {
       // Blank lines and comment lines hold nothing.
       if (indent < raw.length && raw.charCodeAt(indent) !== 0x23 /* # */) {
         this.indents.push(indent);
-        this.contents.push(raw.slice(indent).trimEnd());
+        this.contents.push(trimSpaces(raw.slice(indent)));
       }
     }
   }
@@ -188,7 +199,7 @@ export interface PlainYaml {
 /** The manifest's value, or null when the text is not plain YAML (read it with `yaml`). */
 export function readPlainYaml(text: string): PlainYaml | null {
   // Other line breaks, tabs, a byte-order mark, control characters, directives, document markers.
-  if (/[\x00-\x09\x0B-\x1F\x7F\x85\u2028\u2029\uFEFF]/.test(text) || /^(?:---|\.\.\.|%)/m.test(text)) return null;
+  if (/[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uFEFF]/.test(text) || /^(?:---|\.\.\.|%)/m.test(text)) return null;
   try {
     return { value: new BlockReader(text).document() };
   } catch (error) {

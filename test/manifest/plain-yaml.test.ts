@@ -156,4 +156,26 @@ describe("readPlainYaml", () => {
       { numRuns: 1500 },
     );
   });
+
+  // Every character JavaScript calls white space (String#trim) or a line end, but YAML does not.
+  const UNICODE_SPACES = ["\u00A0", "\u1680", "\u2000", "\u2005", "\u200A", "\u2028", "\u2029", "\u202F", "\u205F", "\u3000", "\uFEFF", "\u0085", "\u000B", "\u000C", "\r"];
+
+  it("keeps the Unicode spaces yaml keeps (a trailing U+00A0 or U+3000 is part of the value), or gives up", () => {
+    for (const space of UNICODE_SPACES) {
+      for (const text of [`version: 1\nname: value${space}\n`, `a: [x${space}, y]\n`, `a: 'q'${space}\n`, `a: b ${space}# c\n`, `a:\n  - v${space}\n`, `${space}a: 1\n`]) {
+        expectSameAsYaml(text);
+      }
+    }
+    expect(readPlainYaml("name: value\u00A0\n")?.value).toEqual({ name: "value\u00A0" });
+  });
+
+  it("agrees with yaml on random manifests sprinkled with Unicode white space, or gives up", () => {
+    const sprinkle = fc.string({ unit: fc.constantFrom(...UNICODE_SPACES, " ", "a", ":", "#", "-", "\n"), minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.nat(VALID.length), fc.nat(3), sprinkle, (at, cut, inserted) => {
+        expectSameAsYaml(VALID.slice(0, at) + inserted + VALID.slice(at + cut));
+      }),
+      { numRuns: 1500 },
+    );
+  });
 });
