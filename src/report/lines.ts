@@ -1,6 +1,6 @@
 // A view as data: lines of toned spans. The text renderers paint them with ANSI, the Ink views
 // with <Text>, so both show the same lines. No Ink here.
-import { createStyle, textWidth, type Style, type Tone } from "./style.js";
+import { createStyle, sliceWidth, textWidth, type Style, type Tone } from "./style.js";
 
 export interface Span {
   text: string;
@@ -15,7 +15,7 @@ export function lineText(line: Line): string {
   return line.map((s) => s.text).join("");
 }
 
-/** The line cut to `width` characters (ending in `…` when cut), without trailing spaces. */
+/** The line cut to `width` terminal cells (ending in `…` when cut), without trailing spaces. */
 export function fitLine(line: Line, width: number): Line {
   const out: Line = [];
   let room = width;
@@ -31,7 +31,7 @@ export function fitLine(line: Line, width: number): Line {
         room -= w;
       } else {
         // This span reaches the edge: keep room-1 of it plus the ellipsis.
-        out.push({ ...s, text: `${Array.from(s.text).slice(0, room - 1).join("")}…` });
+        out.push({ ...s, text: `${sliceWidth(s.text, room - 1)}…` });
         room = 0;
       }
     }
@@ -83,7 +83,7 @@ export function wrapLine(line: Line, width: number, indent: number): Line[] {
       }
       while (used + w > width) {
         // A word longer than the line: break it.
-        const head = Array.from(rest).slice(0, Math.max(1, width - used)).join("");
+        const head = sliceWidth(rest, Math.max(1, width - used)) || Array.from(rest)[0]!;
         put(s, head);
         rest = rest.slice(head.length);
         w = textWidth(rest);
@@ -98,15 +98,22 @@ export function wrapLine(line: Line, width: number, indent: number): Line[] {
   return lines.map((l) => fitLine(l, width));
 }
 
+/** Below this many cells beside a row, its message goes on the lines under the row. */
+const MIN_MESSAGE_ROOM = 12;
+
 /**
- * A table row, its `cells` then a `message`: the message wraps, under itself when there is room
- * for it, else on indented lines below. A row whose cells do not fit is cut, as table rows are.
+ * A table row, its `cells` then a `message`: the message wraps, continuing under its own column
+ * when there is room beside the cells; else it goes on the lines below, from `belowAt` (a column
+ * of the row past its name, so the name stays the one thing at the left edge). A row whose
+ * cells alone do not fit is cut, as table rows are.
  */
-export function wrapRowMessage(cells: Line, message: Span | null, width: number): Line[] {
-  const row = message === null ? cells : [...cells, message];
+export function wrapRowMessage(cells: Line, message: Span | null, width: number, belowAt = 6): Line[] {
+  if (message === null) return [cells];
   const messageColumn = textWidth(lineText(cells));
-  if (messageColumn >= width) return [row];
-  return wrapLine(row, width, width - messageColumn >= 24 ? messageColumn : 6);
+  if (messageColumn >= width) return [[...cells, message]]; // the cells alone do not fit: cut, as a table row
+  if (width - messageColumn >= MIN_MESSAGE_ROOM) return wrapLine([...cells, message], width, messageColumn);
+  const indent = Math.max(0, Math.min(belowAt, width - MIN_MESSAGE_ROOM));
+  return [fitLine(cells, width), ...wrapLine([span(" ".repeat(indent)), message], width, indent)];
 }
 
 export function paintLine(line: Line, style: Style): string {

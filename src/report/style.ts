@@ -1,4 +1,6 @@
 // Plain-text styling for the non-TTY views. No Ink, no React here: CI start-up stays cheap.
+import { stripVTControlCharacters } from "node:util";
+import stringWidth from "string-width";
 
 export type Tone = "green" | "yellow" | "red" | "cyan" | "dim" | "bold";
 
@@ -38,32 +40,42 @@ export function shortId(id: string, length = 8): string {
   return chars.length <= length ? id : `${chars.slice(0, length).join("")}…`;
 }
 
-/** Display length in code points (the views are built from code points, not UTF-16 units). */
+/** Width in terminal cells: a CJK character or an emoji takes two, a combining mark none. */
 export function textWidth(text: string): number {
-  return Array.from(text).length;
+  return stringWidth(text);
 }
 
-/** Cut `text` to at most `width` characters, ending in `…` when cut. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** The longest head of `text` that takes at most `cells` terminal cells, never splitting a character. */
+export function sliceWidth(text: string, cells: number): string {
+  let used = 0;
+  let out = "";
+  for (const { segment } of graphemes.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > cells) break;
+    out += segment;
+    used += w;
+  }
+  return out;
+}
+
+/** Cut `text` to at most `width` cells, ending in `…` when cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return "";
-  const chars = Array.from(text);
-  if (chars.length <= width) return text;
-  return `${chars.slice(0, width - 1).join("")}…`;
+  if (stringWidth(text) <= width) return text;
+  return `${sliceWidth(text, width - 1)}…`;
 }
 
-/** Pad with spaces on the right to `width` characters. */
+/** Pad with spaces on the right to `width` cells. */
 export function padEnd(text: string, width: number): string {
   const missing = width - textWidth(text);
   return missing > 0 ? text + " ".repeat(missing) : text;
 }
 
-// ECMA-48 CSI and OSC sequences (the same shape ansi-regex matches).
-const ANSI_RE =
-  // eslint-disable-next-line no-control-regex
-  /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?(?:\u0007|\u001B\\))|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-nq-uy=><~]))/g;
-
+/** The text without terminal escape sequences (Node's own stripper: CSI, OSC and the rest). */
 export function stripAnsi(text: string): string {
-  return text.replace(ANSI_RE, "");
+  return stripVTControlCharacters(text);
 }
 
 // eslint-disable-next-line no-control-regex

@@ -24,7 +24,10 @@ describe("wrapLine", () => {
   it("wraps a row's message only when the row's other cells fit; else cuts the row like a table", () => {
     const cells = [span("a/b       ERROR     ")];
     const message = span("why it failed, in full", "red");
-    expect(texts(wrapRowMessage(cells, message, 34))).toEqual(["a/b       ERROR     why it failed,", "      in full"]);
+    // The continuation stays under the message's column, not under the name at the left edge.
+    expect(texts(wrapRowMessage(cells, message, 34))).toEqual(["a/b       ERROR     why it failed,", "                    in full"]);
+    // Too little room beside the cells: the message goes below, from the column given.
+    expect(texts(wrapRowMessage(cells, message, 31, 8))).toEqual(["a/b       ERROR", "        why it failed, in full"]);
     expect(texts(wrapRowMessage(cells, message, 60))).toEqual(["a/b       ERROR     why it failed, in full"]);
     expect(wrapRowMessage(cells, message, 18)).toEqual([[...cells, message]]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createStyle, oneLine, shortId, stripAnsi, truncate } from "../../src/report/style.js";
-import { fitLine, lineText, paintLines, span } from "../../src/report/lines.js";
+import { createStyle, oneLine, padEnd, shortId, stripAnsi, textWidth, truncate } from "../../src/report/style.js";
+import { fitLine, lineText, paintLines, span, wrapLine } from "../../src/report/lines.js";
 
 describe("createStyle", () => {
   test("is the identity without colour", () => {
@@ -50,5 +50,30 @@ describe("fitLine", () => {
 
   test("paintLines with colour false has no control codes", () => {
     expect(paintLines([line, [], line], { color: false, width: 12 })).toBe("  ~ o2c  la…\n\n  ~ o2c  la…");
+  });
+});
+
+describe("widths in terminal cells", () => {
+  test("a CJK character or an emoji takes two cells, a combining mark none", () => {
+    expect(textWidth("漢字")).toBe(4);
+    expect(textWidth("🚀 go")).toBe(5);
+    expect(textWidth("e\u0301")).toBe(1);
+  });
+
+  test("truncate and padEnd count cells, and never split a character", () => {
+    expect(truncate("売上データ", 5)).toBe("売上…");
+    expect(textWidth(truncate("売上データ", 6))).toBeLessThanOrEqual(6);
+    expect(truncate("👩‍👩‍👧 family", 3)).toBe("👩‍👩‍👧…");
+    expect(padEnd("売上", 6)).toBe("売上  ");
+  });
+
+  test("fitLine and wrapLine keep a wide line within the width", () => {
+    const line = [span("在庫/生産計画 "), span("データモデルの再読み込みに失敗しました")];
+    expect(textWidth(lineText(fitLine(line, 20)))).toBeLessThanOrEqual(20);
+    for (const l of wrapLine(line, 20, 2)) expect(textWidth(lineText(l))).toBeLessThanOrEqual(20);
+  });
+
+  test("stripAnsi removes every terminal sequence, hyperlinks too", () => {
+    expect(stripAnsi("\x1b]8;;https://x.test\x07link\x1b]8;;\x07 \x1b[1;31mred\x1b[0m")).toBe("link red");
   });
 });

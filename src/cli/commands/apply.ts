@@ -3,7 +3,7 @@ import { dirname, isAbsolute, resolve } from "node:path";
 import { CI_OPTIONS, COMMON_OPTIONS, SELECTION_OPTIONS, parse, positiveInt } from "../args.js";
 import { HELP } from "../help.js";
 import { isCi, isInteractive, type Io } from "../io.js";
-import { resolveFormat, useColor, type Format } from "../output.js";
+import { colorForced, resolveFormat, useColor, type Format } from "../output.js";
 import { chooseTarget, openClient, openManifest, type ChosenTarget } from "../session.js";
 import { openCiOutputs, reportManifestPath, type CiOutputs } from "../ci-outputs.js";
 import { selectionFor } from "../selection.js";
@@ -88,7 +88,7 @@ export async function runPlan(doc: PlanDocument, manifest: Manifest, io: Io, opt
   } else {
     // Progress goes to stderr; the closing summary is the result, on stdout.
     let out: Io["stdout"] = io.stderr;
-    const report = createApplyTextReporter((line) => out.write(`${line}\n`), { color: opts.color && Boolean(io.stderr.isTTY) });
+    const report = createApplyTextReporter((line) => out.write(`${line}\n`), { color: opts.color && (Boolean(io.stderr.isTTY) || colorForced(io.env)) });
     bus.subscribe((e: ApplyEvent) => {
       if (e.type === "summary") {
         out = io.stdout;

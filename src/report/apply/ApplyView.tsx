@@ -44,7 +44,7 @@ export function ApplyView({ events, now = Date.now, width, color = true, tickMs 
   const layout = rowLayout(state);
   // Addresses always hold a "/", so "header" cannot collide with a row's key.
   const settled: StaticItem[] = [];
-  if (state.startedAt !== null || state.rows.length > 0) settled.push({ key: "header", lines: [applyHeader(state), []] });
+  if (state.startedAt !== null || state.rows.length > 0) settled.push({ key: "header", lines: [...wrapLine(applyHeader(state), w, 2), []] });
   for (const address of state.finished) {
     const row = state.rows.find((r) => r.address === address);
     if (row) settled.push({ key: address, lines: settledRowLines(row, layout, t, w) });

@@ -168,7 +168,7 @@ function activeLook(row: ApplyRow, now: number): Look {
  */
 export function settledRowLines(row: ApplyRow, layout: RowLayout, now: number, width: number): Line[] {
   const { cells, message } = rowParts(row, layout, now);
-  return wrapRowMessage(cells, message, width);
+  return wrapRowMessage(cells, message, width, layout.addressWidth + 6); // under the action column
 }
 
 /** `  ✔ finance/p2p          partial   SUCCESS      1m 12s   message` */

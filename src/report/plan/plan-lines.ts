@@ -85,11 +85,13 @@ function modelRow(m: PlannedModel, nameWidth: number, now: number): Line {
   const reload = m.action !== "skip";
   const name = padEnd(truncate(oneLine(m.model), nameWidth), nameWidth);
   const action = ACTION_PHRASE[m.action];
+  // As a Terraform user reads a plan: what will change stands out (a yellow ~, the action in
+  // bold); what is left alone is dim, all of it.
   const head: Span[] = [
     span("  "),
-    reload ? span("~", "bold") : span("=", "yellow"),
-    span(` ${name}  `),
-    span(action, reload ? undefined : "yellow"),
+    reload ? span("~", "yellow") : span("=", "dim"),
+    span(` ${name}  `, reload ? undefined : "dim"),
+    span(action, reload ? "bold" : "dim"),
     span(" ".repeat(ACTION_COLUMN - action.length + 2)),
   ];
   if (!reload) return [...head, span(oneLine(m.reason), "dim")];
@@ -130,7 +132,7 @@ function foldedSkips(skips: PlannedModel[]): Line {
   const reasons = [...byReason.entries()];
   const why =
     reasons.length === 1 ? reasons[0]![0] : reasons.map(([reason, n]) => `${n} ${reason}`).join(", ");
-  return [span("  "), span("=", "yellow"), span(` ${plural(skips.length, "model", "models")} skipped `, "yellow"), span(`(${why})`, "dim")];
+  return [span("  "), span("=", "dim"), span(` ${plural(skips.length, "model", "models")} skipped `, "dim"), span(`(${why})`, "dim")];
 }
 
 export function planLines(doc: PlanDocument, opts: PlanLinesOptions): Line[] {
@@ -143,17 +145,22 @@ export function planLines(doc: PlanDocument, opts: PlanLinesOptions): Line[] {
     Math.max(MIN_NAME_COLUMN, ...doc.models.filter(shown).map((m) => textWidth(oneLine(m.model)))),
   );
 
+  // The header and the total are read whole: on a narrow terminal they wrap, never cut.
   const lines: Line[] = [
-    [
-      span("reloadctl plan", "bold"),
-      span(" · ", "dim"),
-      span(oneLine(displayFile(doc.manifest.path))),
-      span(" → ", "dim"),
-      ...(doc.target ? [span("target ", "dim"), span(oneLine(doc.target), "bold"), span(" ", "dim")] : []),
-      span(oneLine(doc.baseUrl)),
-      span(" · plan ", "dim"),
-      span(doc.planId, "cyan"),
-    ],
+    ...wrapLine(
+      [
+        span("reloadctl plan", "bold"),
+        span(" · ", "dim"),
+        span(oneLine(displayFile(doc.manifest.path))),
+        span(" → ", "dim"),
+        ...(doc.target ? [span("target ", "dim"), span(oneLine(doc.target), "bold"), span(" ", "dim")] : []),
+        span(oneLine(doc.baseUrl)),
+        span(" · plan ", "dim"),
+        span(doc.planId, "cyan"),
+      ],
+      width,
+      2,
+    ),
     [],
   ];
   for (const group of groupByPool(doc.models)) {
@@ -168,7 +175,7 @@ export function planLines(doc: PlanDocument, opts: PlanLinesOptions): Line[] {
     if (skips.length > 0) lines.push(foldedSkips(skips));
     lines.push([]);
   }
-  lines.push([span(planTotal(doc), "bold")]);
+  lines.push(...wrapLine([span(planTotal(doc), "bold")], width, 6));
   const eta = planEtaText(doc, oneLine);
   if (eta !== null) lines.push(...wrapLine([span(eta, "dim")], width, 2));
   if (opts.savedTo) {

@@ -3,7 +3,7 @@ import { displayFile } from "../../manifest/display-file.js";
 import type { StatusDocument, StatusRow } from "../../status/types.js";
 import { isInProgress } from "../../shared/types.js";
 import { formatElapsed } from "../../shared/duration.js";
-import { span, wrapRowMessage, type Line, type Span } from "../lines.js";
+import { span, wrapLine, wrapRowMessage, type Line, type Span } from "../lines.js";
 import { ageText, loadDurationMs, msSince, statusTone } from "../load-words.js";
 import { oneLine, padEnd, textWidth, truncate, type Tone } from "../style.js";
 
@@ -108,20 +108,26 @@ export function statusLines(doc: StatusDocument, opts: StatusLinesOptions): Line
       ],
       span(c.message, c.messageTone),
       width,
+      w.address + 2, // under the status column
     ),
   );
+  // The header and the total are read whole: on a narrow terminal they wrap, never cut.
   return [
-    [
-      span("reloadctl status", "bold"),
-      span(" · ", "dim"),
-      span(oneLine(displayFile(doc.manifest.path))),
-      span(" → ", "dim"),
-      span(oneLine(doc.baseUrl)),
-    ],
+    ...wrapLine(
+      [
+        span("reloadctl status", "bold"),
+        span(" · ", "dim"),
+        span(oneLine(displayFile(doc.manifest.path))),
+        span(" → ", "dim"),
+        span(oneLine(doc.baseUrl)),
+      ],
+      width,
+      2,
+    ),
     [],
     head,
     ...body,
     [],
-    [span(statusTotal(doc), "bold")],
+    ...wrapLine([span(statusTotal(doc), "bold")], width, 8),
   ];
 }

@@ -93,8 +93,9 @@ describe("ApplyView", () => {
     await vi.waitFor(() => expect(source.listeners.size).toBe(0));
     const final = view.frames.map(stripAnsi).find((f) => f.includes("Apply: "))!;
     expect(final.split("\n").every((line) => line.length <= 64)).toBe(true);
-    // Too little room beside the columns: the message goes on indented lines below its row.
-    expect(final).toContain(["  ✖ logistics/returns    complete  ERROR        55s      Table", "      RET: column X missing"].join("\n"));
+    // Too little room beside the columns: the message goes on the lines below its row, under
+    // the action column (never under the address).
+    expect(final).toContain(["  ✖ logistics/returns    complete  ERROR        55s", "                         Table RET: column X missing"].join("\n"));
     expect(final).toContain("Apply: 2 succeeded, 1 warning, 1 failed, 1 skipped · 2m 14s");
   });
 });

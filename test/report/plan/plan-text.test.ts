@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { renderPlanText } from "../../../src/report/plan/plan-text.js";
-import { stripAnsi } from "../../../src/report/style.js";
+import { stripAnsi, textWidth } from "../../../src/report/style.js";
 import { NOW, allSkipPlan, manySkipsPlan, mixedPlan, model, planDoc } from "../fixtures.js";
 
 describe("renderPlanText", () => {
@@ -93,7 +93,8 @@ describe("renderPlanText", () => {
     ]);
     const lines = renderPlanText(doc, { now: NOW, color: false, width: 50 }).split("\n");
     expect(lines.every((l) => [...l].length <= 50)).toBe(true);
-    expect(lines.slice(3, 5)).toMatchInlineSnapshot(`
+    const pool = lines.findIndex((l) => l.startsWith("finance"));
+    expect(lines.slice(pool + 1, pool + 3)).toMatchInlineSnapshot(`
       [
         "  ~ an-extremely-l…  complete reload    never loa…",
         "  ~ o2c              reload from cache  never loa…",
@@ -111,6 +112,28 @@ describe("renderPlanText", () => {
   test("quotes a saved path that the shell would split", () => {
     const text = renderPlanText(allSkipPlan(), { now: NOW, color: false, savedTo: "my plans/it's.json", planSha256: null });
     expect(text.split("\n").at(-1)).toBe(`Saved to my plans/it's.json. Run it with: reloadctl apply 'my plans/it'\\''s.json'`);
+  });
+
+  test.each([60, 80, 120])("at %i columns the header and the total are whole (wrapped, never cut)", (width) => {
+    const doc = { ...mixedPlan(), baseUrl: "https://a-rather-long-team-name.eu-1.celonis.cloud" };
+    const text = renderPlanText(doc, { now: NOW, color: false, width, savedTo: null, planSha256: null });
+    const lines = text.split("\n");
+    for (const l of lines) expect(textWidth(l), l).toBeLessThanOrEqual(width);
+    const flat = text.replace(/\n\s*/g, " ");
+    expect(flat).toContain("Plan: 4 to reload (2 complete, 1 partial, 1 from cache), 2 skipped.");
+    expect(flat).toContain("https://a-rather-long-team-name.eu-1.celonis.cloud");
+    expect(text).not.toMatch(/(Plan:|plan ·)[^\n]*…/);
+  });
+
+  test("colours as a Terraform user reads a plan: a change stands out, a skip is dim throughout", () => {
+    const text = renderPlanText(mixedPlan(), { now: NOW, color: true, width: 120 });
+    const row = (name: string) => text.split("\n").find((l) => stripAnsi(l).includes(` ${name} `))!;
+    expect(row("o2c")).toContain("\x1b[33m~\x1b[39m");
+    expect(row("o2c")).toContain("\x1b[1mcomplete reload\x1b[22m");
+    const skip = row("ar");
+    // Every visible character of the skipped row is inside a dim run.
+    const undimmed = skip.replace(/\x1b\[2m[^\x1b]*\x1b\[22m/g, "").trim();
+    expect(undimmed).toBe("");
   });
 
   test("a plan made from stdin is not followed by a command that cannot find its manifest", () => {
