@@ -5,6 +5,7 @@ import type { Manifest, ManifestModel } from "../manifest/types.js";
 import { resolveNames, type ResolvedModel } from "./resolve-names.js";
 import type { DataModelTable } from "../shared/types.js";
 import { manifestProblems, type UnplacedProblem } from "../manifest/locate.js";
+import { contentSha256 } from "../manifest/content-hash.js";
 import { ModelError, UserError } from "../shared/errors.js";
 import { isNotFound } from "../celonis/errors.js";
 import { VERSION } from "../version.js";
@@ -140,7 +141,7 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
     createdAt: new Date(now).toISOString(),
     expiresAt: new Date(now + PLAN_TTL_MS).toISOString(),
     tool: { name: "reloadctl", version: VERSION },
-    manifest: { path: manifest.path, sha256: manifest.sha256 },
+    manifest: { path: manifest.path, sha256: manifest.sha256, contentSha256: contentSha256(manifest.source) },
     baseUrl: api.baseUrl,
     target: input.target ?? null,
     selection: recordSelection(manifest.models, selection),

@@ -2,6 +2,7 @@
 // apply PLAN runs only a plan for which this finds nothing.
 import type { CelonisApi, LastLoad } from "../celonis/api.js";
 import { isNotFound } from "../celonis/errors.js";
+import { contentSha256 } from "../manifest/content-hash.js";
 import type { Manifest, ManifestModel } from "../manifest/types.js";
 import { formatDurationSpec } from "../shared/duration.js";
 import { ModelError, UserError } from "../shared/errors.js";
@@ -24,6 +25,21 @@ export interface StaleCheckInput {
   manifest: Manifest | null;
   now: number;
   signal?: AbortSignal;
+  /** The file this run read the manifest from, resolved, when apply found it itself. */
+  manifestRead?: { path: string; planned: string };
+}
+
+/** How the manifest this run read differs from the one the plan was made from. */
+function manifestChange(doc: PlanDocument, manifest: Manifest, read: StaleCheckInput["manifestRead"]): string {
+  const was = `sha256 ${doc.manifest.sha256.slice(0, 8)}…`;
+  const now = `sha256 ${manifest.sha256.slice(0, 8)}…`;
+  if (read !== undefined && read.path !== read.planned) {
+    return `this plan was made from ${doc.manifest.path} (${read.planned}, ${was}); this run read ${read.path} (${now}), another file`;
+  }
+  if (doc.manifest.contentSha256 !== undefined && doc.manifest.contentSha256 === contentSha256(manifest.source)) {
+    return `the manifest ${doc.manifest.path} changed since the plan was made, only in comments or layout (its settings are the same); a plan runs only the exact manifest it was made from`;
+  }
+  return `the manifest ${doc.manifest.path} changed since the plan was made`;
 }
 
 /** How far ahead of our clock a plan's createdAt may be (another machine's clock). */
@@ -160,7 +176,7 @@ export async function findStaleness(input: StaleCheckInput): Promise<string[]> {
   else if (expiresAt <= input.now) reasons.push(`the plan expired at ${new Date(expiresAt).toISOString()}`);
   if (doc.baseUrl !== input.baseUrl) reasons.push(`the plan is for ${doc.baseUrl}, but the connection is ${input.baseUrl}`);
   if (input.manifest === null) reasons.push(`the manifest ${doc.manifest.path} cannot be read`);
-  else if (input.manifest.sha256 !== doc.manifest.sha256) reasons.push(`the manifest ${doc.manifest.path} changed since the plan was made`);
+  else if (input.manifest.sha256 !== doc.manifest.sha256) reasons.push(manifestChange(doc, input.manifest, input.manifestRead));
   // The manifest's models by address: a plan may hold thousands.
   const declared = new Map((input.manifest?.models ?? []).map((m) => [m.address, m]));
   if (input.manifest !== null) reasons.push(...planAgainstManifest(doc, input.manifest, declared));

@@ -67,7 +67,8 @@ export interface PlanDocument {
   /** After this, apply refuses the plan as stale. */
   expiresAt: string;
   tool: { name: "reloadctl"; version: string };
-  manifest: { path: string; sha256: string };
+  /** `contentSha256`: of the manifest's data without comments or layout (plans made before it lack it). */
+  manifest: { path: string; sha256: string; contentSha256?: string };
   baseUrl: string;
   /** The manifest's target it was planned against (`--target`, RELOADCTL_TARGET or the default); null without targets. */
   target: string | null;

@@ -17,7 +17,7 @@ import { systemClock } from "../../apply/clock.js";
 import type { ApplyEvent } from "../../apply/events.js";
 import { readPlanFile, serializePlan, sha256 } from "../../plan/plan-file.js";
 import { findStaleness } from "../../plan/stale.js";
-import { applySelection, type Selection } from "../../plan/select.js";
+import { applySelection, compileSelector, type Selection } from "../../plan/select.js";
 import { toReload } from "../../plan/build-plan.js";
 import type { PlanDocument } from "../../plan/types.js";
 import type { Manifest } from "../../manifest/types.js";
@@ -130,11 +130,39 @@ function startOrderOf(text: string | undefined): StartOrder {
   throw new UserError(`--order must be one of ${START_ORDERS.join(", ")}; got "${text}"`, "longest-first starts the longest expected loads first; manifest keeps the manifest's order");
 }
 
-/** The plan names its manifest as given at plan time: from here, else beside the plan file. */
-function manifestBeside(manifestPath: string, planPath: string, cwd: string): string {
-  if (isAbsolute(manifestPath) || existsSync(resolve(cwd, manifestPath))) return manifestPath;
+/** `apply PLAN --select …`: a subset of the plan's models; a selector outside the plan is said to widen it. */
+function narrowSavedPlan(doc: PlanDocument, path: string, selection: Selection) {
+  for (const selector of [...selection.select, ...selection.exclude]) {
+    const match = compileSelector(selector, selection.results);
+    if (!doc.models.some(match)) {
+      const planned = doc.models.map((m) => m.address);
+      const shown = planned.slice(0, 20).join(", ") + (planned.length > 20 ? `, … (${planned.length} in all)` : "");
+      throw new UserError(
+        `selector "${selector}" matches no model of the saved plan ${path}: a saved plan can only be narrowed, never widened`,
+        `the plan holds: ${shown}. For other models, make a new plan: reloadctl plan --select … --out PLAN`,
+      );
+    }
+  }
+  return applySelection(doc.models, selection);
+}
+
+/** Where apply looks for the manifest a plan names (as given at plan time): from here, then beside the plan. */
+function manifestCandidates(manifestPath: string, planPath: string, cwd: string): string[] {
+  if (isAbsolute(manifestPath)) return [manifestPath];
+  const here = resolve(cwd, manifestPath);
   const besidePlan = resolve(cwd, dirname(planPath), manifestPath);
-  return existsSync(besidePlan) ? besidePlan : manifestPath;
+  return besidePlan === here ? [here] : [here, besidePlan];
+}
+
+/** The manifest file the plan names, or an error that says where it looked. */
+function plannedManifest(doc: PlanDocument, planPath: string, cwd: string): string {
+  const tried = manifestCandidates(doc.manifest.path, planPath, cwd);
+  const found = tried.find((p) => existsSync(p));
+  if (found !== undefined) return found;
+  throw new UserError(
+    `this plan was made from ${doc.manifest.path}, which is not found: tried ${tried.join(", then ")}`,
+    "pass that manifest: reloadctl apply PLAN -c FILE",
+  );
 }
 
 type ApplyValues = ReturnType<typeof parse<typeof APPLY_OPTIONS>>["values"];
@@ -144,16 +172,27 @@ async function loadSavedPlan(path: string, values: ApplyValues, io: Io) {
   if (values.config === undefined && doc.manifest.path === "-") {
     throw new UserError(`${path} was planned from a manifest read on stdin`, "pass that manifest again: reloadctl apply PLAN -c FILE (or -c - < FILE)");
   }
-  const manifest = await openManifest(values.config ?? checkPlannedManifest(manifestBeside(doc.manifest.path, path, io.cwd), io.cwd), io);
+  // Which file this run reads, against the one the plan was made from: a stale check can then
+  // say "another file" rather than "changed".
+  let manifestRead: { path: string; planned: string } | undefined;
+  if (values.config === undefined) {
+    const found = checkPlannedManifest(plannedManifest(doc, path, io.cwd), io.cwd);
+    manifestRead = { path: found, planned: found };
+  } else if (values.config !== "-") {
+    const planned = manifestCandidates(doc.manifest.path, path, io.cwd);
+    manifestRead = { path: resolve(io.cwd, values.config), planned: planned.find((p) => existsSync(p)) ?? planned[0]! };
+  }
+  const found = manifestRead?.path;
+  const manifest = await openManifest(values.config ?? (found === resolve(io.cwd, doc.manifest.path) ? doc.manifest.path : found), io);
   const target = savedPlanTarget(doc, path, manifest, values.target, io.env);
   const selection: Selection = await selectionFor(values, io, manifest, target);
   const narrows = selection.select.length + selection.exclude.length > 0 || selection.shard !== undefined;
-  const models = narrows ? applySelection(doc.models, selection) : doc.models;
+  const models = narrows ? narrowSavedPlan(doc, path, selection) : doc.models;
   const narrowed: PlanDocument = { ...doc, models };
   const client = openClient(manifest, io, target);
   let reasons: string[];
   try {
-    reasons = await findStaleness({ doc, models, api: client, baseUrl: client.baseUrl, manifest, now: Date.now(), signal: io.interrupt });
+    reasons = await findStaleness({ doc, models, api: client, baseUrl: client.baseUrl, manifest, now: Date.now(), signal: io.interrupt, ...(manifestRead ? { manifestRead } : {}) });
   } finally {
     await client.close();
   }
