@@ -16,7 +16,7 @@ import { parseErrorBody } from "./error-body.js";
 import { ApiError } from "./errors.js";
 import { parseLastLoad } from "./last-load.js";
 import { modelReader, readPage, readPool, parseTables, type ListingPage, type NextPage } from "./listings.js";
-import { classifyNetworkError, type NetworkFailure } from "./network-error.js";
+import { classifyNetworkError, networkHint, type NetworkFailure } from "./network-error.js";
 import { budgetReport, NO_REPORT, RateGate, type BudgetReport } from "./rate-gate.js";
 import { makeRedactor, redactDeep } from "./redact.js";
 import {
@@ -319,11 +319,9 @@ export function createCelonisClient(opts: ClientOptions): CelonisClient {
       errorCode: o.failure?.code ?? null,
       retryable,
       mayHaveReachedServer,
-      hint: o.failure?.certificate
-        ? "The service's TLS certificate was not accepted; a corporate proxy may need NODE_EXTRA_CA_CERTS."
-        : o.failure?.proxyStatus
-          ? `The proxy in HTTPS_PROXY answered ${o.failure.proxyStatus}: check its address and credentials, whether it lets this host through, or NO_PROXY.`
-          : null,
+      hint: o.failure?.proxyStatus
+        ? `The proxy in HTTPS_PROXY answered ${o.failure.proxyStatus}: check its address and credentials, whether it lets this host through, or NO_PROXY.`
+        : networkHint(o.failure, host),
     });
   }
 

@@ -91,3 +91,33 @@ function findCode(err: unknown): string | null {
   }
   return null;
 }
+
+const CHECK_URL = "CELONIS_URL (else connection.url)";
+
+/** What to check, for a failure that reached no service: the user's next step, by cause. */
+export function networkHint(failure: NetworkFailure | null, host: string): string | null {
+  if (failure === null) return null;
+  if (failure.certificate) return "The service's TLS certificate was not accepted; a corporate proxy may need NODE_EXTRA_CA_CERTS.";
+  switch (failure.code) {
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+    case "EAI_FAIL":
+      return `No host ${host} is known here: check its spelling in ${CHECK_URL} (like acme.eu-1.celonis.cloud), and that DNS works here (or HTTPS_PROXY, in a corporate network).`;
+    case "ECONNREFUSED":
+      return `Nothing answers at ${host}: check the host and port in ${CHECK_URL}; for the simulator, that \`reloadctl sim\` still runs on that port.`;
+    case "ETIMEDOUT":
+    case "UND_ERR_CONNECT_TIMEOUT":
+    case "ENETUNREACH":
+    case "EHOSTUNREACH":
+    case "EHOSTDOWN":
+    case "ENETDOWN":
+      return `${host} cannot be reached from here: a firewall, a VPN, or a proxy this network needs (HTTPS_PROXY, NO_PROXY)?`;
+    case "ECONNRESET":
+    case "EPIPE":
+    case "UND_ERR_SOCKET":
+    case "UND_ERR_CLOSED":
+      return "The connection was cut: a proxy or a firewall may close it; trying again may work.";
+    default:
+      return null;
+  }
+}

@@ -140,6 +140,8 @@ describe("through undici over real sockets", () => {
     const err = (await rejectionOf(client.triggerLoad(REF, "full"))) as ApiError;
     expect(err).toMatchObject({ kind: "network", retryable: true, mayHaveReachedServer: false, errorCode: "ECONNREFUSED" });
     expect(err.message).toBe(`POST /integration/api/v1/data-pools/pool-1/data-models/model-1/load: connection refused (ECONNREFUSED) talking to 127.0.0.1:${port}`);
+    // And says what to check.
+    expect(err.hint).toBe(`Nothing answers at 127.0.0.1:${port}: check the host and port in CELONIS_URL (else connection.url); for the simulator, that \`reloadctl sim\` still runs on that port.`);
     expect(client.stats()).toEqual({ requests: 3, retries: 2, rateLimited: 0 });
   });
 

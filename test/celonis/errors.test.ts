@@ -2,6 +2,7 @@ import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { parseErrorBody } from "../../src/celonis/error-body.js";
 import { ApiError, isAlreadyRunning } from "../../src/celonis/errors.js";
+import { classifyNetworkError, networkHint } from "../../src/celonis/network-error.js";
 import { BASE, makeClient, MODEL_PATH, REF, rejectionOf, useMswServer } from "./support.js";
 
 const server = useMswServer();
@@ -131,5 +132,25 @@ describe("isAlreadyRunning", () => {
     const err = await rejectionOf(client.triggerLoad(REF, "full"));
     expect(isAlreadyRunning(err)).toBe(true);
     expect(err).toMatchObject({ retryable: false, mayHaveReachedServer: false });
+  });
+});
+
+describe("networkHint: what to check when no service answered", () => {
+  const hint = (code: string) => networkHint(classifyNetworkError(Object.assign(new Error("fetch failed"), { cause: { code } })), "acme.eu-1.celonis.cloud");
+  it.each([
+    ["ENOTFOUND", /^No host acme\.eu-1\.celonis\.cloud is known here: check its spelling in CELONIS_URL/],
+    ["EAI_AGAIN", /check its spelling in CELONIS_URL .* DNS works here/],
+    ["ECONNREFUSED", /^Nothing answers at acme\.eu-1\.celonis\.cloud: check the host and port/],
+    ["ETIMEDOUT", /cannot be reached from here: a firewall, a VPN, or a proxy/],
+    ["UND_ERR_CONNECT_TIMEOUT", /cannot be reached from here/],
+    ["ECONNRESET", /^The connection was cut/],
+    ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", /TLS certificate was not accepted; a corporate proxy may need NODE_EXTRA_CA_CERTS/],
+    ["CERT_HAS_EXPIRED", /TLS certificate/],
+  ])("%s", (code, expected) => {
+    expect(hint(code)).toMatch(expected);
+  });
+  it("has nothing to add without a cause", () => {
+    expect(networkHint(null, "h")).toBeNull();
+    expect(hint("E_SOMETHING_ELSE")).toBeNull();
   });
 });
