@@ -1,6 +1,7 @@
 // The flags of `reloadctl sim`, parsed with node:util parseArgs into simulator options.
 import { parseArgs } from "node:util";
 import { parseDuration } from "../shared/duration.js";
+import { isFetchBlockedPort } from "../shared/bad-ports.js";
 import { UserError } from "../shared/errors.js";
 import type { ModelFault, SimOptions } from "./types.js";
 
@@ -16,7 +17,7 @@ Options:
   --key KEY             the API key clients must send (default: random, printed)
   --fixture FILE        the tenant, as JSON (default: the demo tenant, examples/tenant.fixture.json)
   --load-time DURATION  how long every load runs, e.g. 500ms, 2s, 1m (default: per the fixture)
-  --latency MS          milliseconds added to every request
+  --latency DURATION    added to every request, e.g. 50ms, 1s (a bare number is milliseconds)
   --rate-limit N/s      at most N requests per second, then 429 with x-ratelimit-reset
   --page-size N         page the pool and model listings, N items a page (?page=0,1,…), in an
                         envelope {content, page, pageSize, totalCount, totalPages}; default: bare arrays
@@ -101,6 +102,12 @@ export function parseSimFlags(argv: string[]): SimFlags | "help" {
   const str = (name: string): string | undefined => values[name] as string | undefined;
 
   const port = str("port") === undefined ? 0 : integer("--port", str("port") ?? "", 0, 65_535);
+  if (port !== 0 && isFetchBlockedPort(port)) {
+    throw new UserError(
+      `--port ${port} is a port that fetch refuses to connect to (a "bad port" of the Fetch standard): reloadctl could not reach the simulator there`,
+      "choose another port, or --port 0 for a free one",
+    );
+  }
   const host = str("host") ?? "127.0.0.1";
   if (!isLoopback(host)) throw new UserError(`--host must be a loopback address (127.0.0.1, ::1, localhost); got "${host}"`, "the simulator only serves this machine");
   const key = str("key");
@@ -113,7 +120,7 @@ export function parseSimFlags(argv: string[]): SimFlags | "help" {
   const loadTime = str("load-time");
   if (loadTime !== undefined) options.loadDurationMs = durationMs("--load-time", loadTime);
   const latency = str("latency");
-  if (latency !== undefined) options.latencyMs = integer("--latency", latency.replace(/ms$/, ""), 0, 600_000);
+  if (latency !== undefined) options.latencyMs = /^\d+$/.test(latency) ? integer("--latency", latency, 0, 600_000) : durationMs("--latency", latency);
   const rateLimit = str("rate-limit");
   if (rateLimit !== undefined) {
     const m = /^(\d+(?:\.\d+)?)(?:\/s)?$/.exec(rateLimit);

@@ -17,9 +17,10 @@ export interface SimIo {
 /** `argv` is what follows `reloadctl sim`. Resolves 0 after a clean stop, 1 on bad input. */
 export async function simMain(argv: string[], io: SimIo): Promise<number> {
   const fail = (err: UserError): number => {
-    io.stderr.write(`reloadctl sim: ${err.message}\n`);
+    // The CLI's own error style: `error:` and the message, the details, the hint indented under it.
+    io.stderr.write(`error: ${err.message}\n`);
     for (const line of err.details) io.stderr.write(`  ${line}\n`);
-    if (err.hint) io.stderr.write(`${err.hint}\n`);
+    if (err.hint) io.stderr.write(`       ${err.hint}\n`);
     return 1;
   };
 

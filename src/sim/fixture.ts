@@ -96,7 +96,7 @@ export class FixtureError extends UserError {
   ) {
     super(
       `invalid simulator fixture ${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"}`,
-      "the format is described at the top of src/sim/fixture.ts; examples/tenant.fixture.json is a complete example",
+      `a complete example to start from: ${DEMO_FIXTURE_PATH}`,
       problems,
     );
   }

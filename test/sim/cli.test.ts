@@ -37,21 +37,23 @@ describe("reloadctl sim", () => {
   });
 
   it.each([
-    [["--bogus"], "reloadctl sim: Unknown option '--bogus'"],
-    [["extra"], "reloadctl sim: Unexpected argument 'extra'"],
-    [["--port"], "reloadctl sim: Option '--port <value>' argument missing"],
-    [["--port", "http"], 'reloadctl sim: --port must be a whole number from 0 to 65535; got "http"'],
+    [["--bogus"], "error: Unknown option '--bogus'"],
+    [["extra"], "error: Unexpected argument 'extra'"],
+    [["--port"], "error: Option '--port <value>' argument missing"],
+    [["--port", "http"], 'error: --port must be a whole number from 0 to 65535; got "http"'],
+    [["--port", "6000"], 'error: --port 6000 is a port that fetch refuses to connect to (a "bad port" of the Fetch standard): reloadctl could not reach the simulator there\n       choose another port, or --port 0 for a free one'],
     [["--port", "70000"], "--port must be a whole number from 0 to 65535"],
     [["--host", "0.0.0.0"], '--host must be a loopback address (127.0.0.1, ::1, localhost); got "0.0.0.0"'],
     [["--load-time", "soon"], '--load-time must be a duration like 500ms, 2s or 1m30s; got "soon"'],
-    [["--latency=-5"], "--latency must be a whole number"],
-    [["--latency", "-5"], "reloadctl sim: Option '--latency' argument is ambiguous\n"],
+    [["--latency=-5"], '--latency must be a duration like 500ms, 2s or 1m30s; got "-5"'],
+    [["--latency", "soon"], '--latency must be a duration like 500ms, 2s or 1m30s; got "soon"'],
+    [["--latency", "-5"], "error: Option '--latency' argument is ambiguous\n"],
     [["--rate-limit", "fast"], '--rate-limit must be requests per second like 20/s; got "fast"'],
     [["--page-size", "0"], '--page-size must be a whole number from 1 to 100000; got "0"'],
     [["--fail-rate", "1.5"], '--fail-rate must be a number from 0 to 1; got "1.5"'],
     [["--seed", "x"], "--seed must be a whole number"],
     [["--key", "a b"], "--key must be non-empty and without spaces"],
-    [["--fixture", "/nonexistent/tenant.json"], "reloadctl sim: invalid simulator fixture /nonexistent/tenant.json: 1 problem\n  file not found"],
+    [["--fixture", "/nonexistent/tenant.json"], "error: invalid simulator fixture /nonexistent/tenant.json: 1 problem\n  file not found\n       a complete example to start from: "],
   ])("%j returns 1 with a message and no stack", async (argv, message) => {
     const out = io();
     expect(await simMain(argv, out)).toBe(1);
@@ -88,7 +90,7 @@ describe("reloadctl sim", () => {
     const [, port] = await first.stdout.until(/listening on http:\/\/127\.0\.0\.1:(\d+)/);
     const second = io();
     expect(await simMain(["--port", port ?? ""], second)).toBe(1);
-    expect(second.stderr.text).toContain(`reloadctl sim: port ${port} on 127.0.0.1 is already in use`);
+    expect(second.stderr.text).toContain(`error: port ${port} on 127.0.0.1 is already in use`);
     stop.abort();
     expect(await running).toBe(0);
   });
@@ -123,5 +125,20 @@ describe("--fault and the fault rates", () => {
     if (flags === "help") throw new Error("expected flags");
     expect(flags.options.faults).toEqual({ a: { hang: true }, b: { outcome: "CANCELED" } });
     expect(flags.options.global).toMatchObject({ warnRate: 0.5, hangRate: 0.1 });
+  });
+});
+
+describe("--latency", () => {
+  it("takes a duration like --load-time does, or a bare number of milliseconds", async () => {
+    const { parseSimFlags } = await import("../../src/sim/cli-flags.js");
+    const latency = (text: string) => {
+      const flags = parseSimFlags(["--latency", text]);
+      if (flags === "help") throw new Error("expected flags");
+      return flags.options.latencyMs;
+    };
+    expect(latency("250ms")).toBe(250);
+    expect(latency("2s")).toBe(2_000);
+    expect(latency("1m")).toBe(60_000);
+    expect(latency("40")).toBe(40);
   });
 });
