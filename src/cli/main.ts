@@ -83,11 +83,14 @@ export async function main(argv: string[]): Promise<number> {
   const interrupt = new AbortController();
   setMaxListeners(0, interrupt.signal); // every queued request of a large plan listens on it
   const writes = argv[0] === "apply" || argv[0] === "demo" || argv[0] === "watch";
+  // Reads stop on the signal too, so that what they drew (plan's progress line) is taken away
+  // and the run ends with "interrupted", not mid-line.
+  const reads = argv[0] === "plan";
   let signals = 0;
   const onSignal = () => {
     signals++;
-    if (signals === 1 && writes) {
-      interrupt.abort(); // the apply views say what this means
+    if (signals === 1 && (writes || reads)) {
+      interrupt.abort(); // the apply views say what this means; reads stop at once
       return;
     }
     if (argv[0] === "sim") return; // the simulator closes itself on the signal
