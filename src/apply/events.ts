@@ -22,6 +22,9 @@ export type ApplyEvent =
       at: string;
       /** The plan being applied (plan-id.ts), so logs and reports name the reviewed plan. */
       planId: string;
+      /** The manifest the plan was made from, and the service it runs against: every header says them. */
+      manifest?: string;
+      baseUrl?: string;
       /** In plan order; the expected duration as the plan recorded it. */
       models: { address: string; action: Action; pool: string; expectedDurationMs: number | null }[];
       /** The addresses to start, in the order they are queued (`--order`). */

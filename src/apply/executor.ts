@@ -63,6 +63,8 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
     type: "start",
     at: at(),
     planId: doc.planId,
+    manifest: doc.manifest.path,
+    baseUrl: doc.baseUrl,
     models: doc.models.map((m) => ({ address: m.address, action: m.action, pool: m.pool, expectedDurationMs: m.expectedDurationMs ?? null })),
     order: queue.map((m) => m.address),
     parallelism,

@@ -7,6 +7,7 @@ import { manifestProblems } from "../manifest/locate.js";
 import { resolveNames } from "../plan/resolve-names.js";
 import { applySelection, type Selection } from "../plan/select.js";
 import type { StatusDocument, StatusRow } from "./types.js";
+import { VERSION } from "../version.js";
 
 export async function readStatus(manifest: Manifest, api: CelonisApi, selection: Selection, now: number): Promise<StatusDocument> {
   const named = await resolveNames(manifest.pools, applySelection(manifest.models, selection), api);
@@ -27,6 +28,7 @@ export async function readStatus(manifest: Manifest, api: CelonisApi, selection:
   );
   return {
     formatVersion: 1,
+    tool: { name: "reloadctl", version: VERSION },
     createdAt: new Date(now).toISOString(),
     baseUrl: api.baseUrl,
     manifest: { path: manifest.path, sha256: manifest.sha256 },

@@ -18,6 +18,7 @@ export interface StatusRow {
 
 export interface StatusDocument {
   formatVersion: 1;
+  tool: { name: "reloadctl"; version: string };
   createdAt: string;
   baseUrl: string;
   manifest: { path: string; sha256: string };

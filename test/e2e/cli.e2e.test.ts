@@ -155,6 +155,7 @@ describe("status (e2e)", () => {
     expect(doc.models).toHaveLength(4);
     expect(doc.models[0].lastLoad.status).toBe("SUCCESS");
     expect(doc.models[3].error.status).toBe(404);
+    expect(doc).toMatchObject({ formatVersion: 1, tool: { name: "reloadctl", version: expect.any(String) } });
     const md = await runCli(["status", "-c", manifest, "--format", "markdown"], { env });
     expect(md.stdout).toContain("| p1/m1 |");
     expect(sim.stats().requests.every((r) => r.method === "GET")).toBe(true);

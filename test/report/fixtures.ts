@@ -172,6 +172,7 @@ export function statusRow(over: Partial<StatusRow> & { address: string }): Statu
 
 export const statusDoc = (): StatusDocument => ({
   formatVersion: 1,
+  tool: { name: "reloadctl", version: "0.1.0" },
   createdAt: new Date(NOW).toISOString(),
   baseUrl: "https://acme.eu-1.celonis.cloud",
   manifest: { path: "reload.config.yaml", sha256: "81be5d0a9c7e" },

@@ -3,6 +3,7 @@ import type { ModelOutcome } from "../../apply/events.js";
 import { formatElapsed } from "../../shared/duration.js";
 import { span, wrapRowMessage, type Line, type Span } from "../lines.js";
 import { ACTION_SHORT } from "../load-words.js";
+import { displayFile } from "../../manifest/display-file.js";
 import { oneLine, padEnd, shortId, textWidth, truncate, type Tone } from "../style.js";
 import { isActive, type ApplyRow, type ApplyState } from "./apply-model.js";
 import { approx } from "../plan/plan-eta.js";
@@ -94,14 +95,19 @@ export function timeLeftText(state: ApplyState, now: number): string | null {
   return `${approx(Math.max(0, state.expectedEndAt - now))} left`;
 }
 
-/** `reloadctl apply · plan 3f9a0c1b2d4e · 4 models · parallelism 4, 2 per pool · ≈ 1h 12m expected` */
+/** `reloadctl apply · reload.config.yaml → https://… · plan 3f9a0c1b2d4e · 4 models · parallelism 4, 2 per pool · ≈ 1h 12m expected` */
 export function applyHeader(state: ApplyState): Line {
   const n = state.rows.length;
   const bounds = boundsText(state.parallelism, state.poolParallelism);
   const plan = state.planId === null ? [] : [span(" · plan ", "dim"), span(state.planId, "cyan")];
   const eta = state.expectedWallMs === null ? "" : ` · ${approx(state.expectedWallMs)} expected`;
+  const where =
+    state.manifest === null || state.baseUrl === null
+      ? []
+      : [span(" · ", "dim"), span(oneLine(displayFile(state.manifest))), span(" → ", "dim"), span(oneLine(state.baseUrl))];
   return [
     span("reloadctl apply", "bold"),
+    ...where,
     ...plan,
     span(` · ${n} ${n === 1 ? "model" : "models"}${bounds === "" ? "" : ` · ${bounds}`}${eta}`, "dim"),
   ];

@@ -28,6 +28,8 @@ export interface ApplyState {
   /** Epoch ms of the start event. */
   startedAt: number | null;
   planId: string | null;
+  manifest: string | null;
+  baseUrl: string | null;
   parallelism: number | null;
   poolParallelism: Record<string, number>;
   /** In the order the start event listed them (models first seen later are appended). */
@@ -48,6 +50,8 @@ export interface ApplyState {
 export const initialApplyState: ApplyState = {
   startedAt: null,
   planId: null,
+  manifest: null,
+  baseUrl: null,
   parallelism: null,
   poolParallelism: {},
   rows: [],
@@ -149,6 +153,8 @@ function reduceEvent(state: ApplyState, event: ApplyEvent): ApplyState {
         ...state,
         startedAt: epoch(event.at),
         planId: event.planId,
+        manifest: event.manifest ?? null,
+        baseUrl: event.baseUrl ?? null,
         parallelism: event.parallelism,
         poolParallelism: event.poolParallelism,
         rows: [...state.rows, ...event.models.filter((m) => !known.has(m.address)).map((m) => newRow(m.address, m.action))],

@@ -5,14 +5,22 @@ import type { ManifestError } from "../../shared/errors.js";
 import { paintLine } from "../lines.js";
 import { createStyle } from "../style.js";
 import { problemLines, validLine } from "./validate-lines.js";
+import { VERSION } from "../../version.js";
 
-export interface ProblemsJson {
+/** What every JSON output of reloadctl starts with: its format and the tool that wrote it. */
+interface Versioned {
+  formatVersion: 1;
+  tool: { name: "reloadctl"; version: string };
+}
+const versioned = (): Versioned => ({ formatVersion: 1, tool: { name: "reloadctl", version: VERSION } });
+
+export interface ProblemsJson extends Versioned {
   valid: false;
   file: string;
   problems: Array<{ file: string; line: number; column: number; message: string; path: string }>;
 }
 
-export interface ValidJson {
+export interface ValidJson extends Versioned {
   valid: true;
   file: string;
   models: number;
@@ -27,6 +35,7 @@ export function renderProblemsText(err: ManifestError, opts: { color: boolean })
 
 export function renderProblemsJson(err: ManifestError): ProblemsJson {
   return {
+    ...versioned(),
     valid: false,
     file: err.file,
     problems: err.problems.map(({ file, line, column, message, path }) => ({ file, line, column, message, path })),
@@ -34,7 +43,7 @@ export function renderProblemsJson(err: ManifestError): ProblemsJson {
 }
 
 export function renderValidJson(manifest: Manifest): ValidJson {
-  return { valid: true, file: displayFile(manifest.path), models: manifest.models.length, pools: manifest.pools.length };
+  return { ...versioned(), valid: true, file: displayFile(manifest.path), models: manifest.models.length, pools: manifest.pools.length };
 }
 
 /** One line, no newline: `reload.config.yaml is valid: 3 pools, 7 models.` */

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { applyStateFrom, initialApplyState, reduceApply } from "../../../src/report/apply/apply-model.js";
 import { at, finishRun, outcomes, runningEvents } from "../apply-events.js";
+import { applyHeader } from "../../../src/report/apply/apply-lines.js";
+import { lineText } from "../../../src/report/lines.js";
 
 describe("reduceApply", () => {
   test("start lists every model as queued, in order, with the bounds", () => {
@@ -81,4 +83,21 @@ describe("reduceApply", () => {
     reduceApply(before, { type: "triggered", at: at(1), address: "finance/o2c", action: "full", adopted: false });
     expect(before).toEqual(snapshot);
   });
+});
+
+test("apply's header names the manifest and the service, as plan's does", () => {
+  const state = reduceApply(initialApplyState, {
+    type: "start",
+    at: "2026-11-28T17:00:00.000Z",
+    planId: "3f9a0c1b2d4e",
+    manifest: "reload.config.yaml",
+    baseUrl: "https://acme.eu-1.celonis.cloud",
+    models: [{ address: "finance/o2c", action: "full", pool: "finance", expectedDurationMs: null }],
+    order: ["finance/o2c"],
+    parallelism: 4,
+    poolParallelism: { finance: 2 },
+  });
+  expect(lineText(applyHeader(state))).toBe(
+    "reloadctl apply · reload.config.yaml → https://acme.eu-1.celonis.cloud · plan 3f9a0c1b2d4e · 1 model · parallelism 4, 2 per pool",
+  );
 });

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { ApplyEvent, ModelOutcome } from "../../../src/apply/events.js";
 import { createApplyTextReporter } from "../../../src/report/apply/apply-text.js";
 import { createApplyJsonReporter } from "../../../src/report/apply/apply-json.js";
+import { VERSION } from "../../../src/version.js";
 import { stripAnsi } from "../../../src/report/style.js";
 import { at, finishRun, runningEvents } from "../apply-events.js";
 
@@ -190,6 +191,9 @@ test("createApplyJsonReporter writes each event as one JSON line", () => {
   for (const e of events) report(e);
   expect(lines).toHaveLength(events.length);
   expect(lines.every((l) => !l.includes("\n"))).toBe(true);
-  expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(events);
-  expect(JSON.parse(lines.at(-1)!)).toMatchObject({ type: "summary", succeeded: 3, failed: 1, skipped: 1 });
+  // The first and last lines also carry the format and the tool, as every JSON output does.
+  const versioned = { formatVersion: 1, tool: { name: "reloadctl", version: VERSION } };
+  expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(events.map((e) => (e.type === "start" || e.type === "summary" ? { ...e, ...versioned } : e)));
+  expect(JSON.parse(lines[0]!)).toMatchObject({ type: "start", ...versioned });
+  expect(JSON.parse(lines.at(-1)!)).toMatchObject({ type: "summary", succeeded: 3, failed: 1, skipped: 1, ...versioned });
 });

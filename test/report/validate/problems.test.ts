@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { VERSION } from "../../../src/version.js";
 import { parseManifest } from "../../../src/manifest/parse-manifest.js";
 import { renderProblemsJson, renderProblemsText, renderValidJson, renderValidText } from "../../../src/report/validate/problems.js";
 import { ManifestError } from "../../../src/shared/errors.js";
@@ -74,6 +75,8 @@ describe("the JSON views", () => {
   it("lists the problems of an invalid manifest", () => {
     const { error } = problemsOf(broken);
     expect(renderProblemsJson(error)).toStrictEqual({
+      formatVersion: 1,
+      tool: { name: "reloadctl", version: VERSION },
       valid: false,
       file: "reload.config.yaml",
       problems: [
@@ -85,7 +88,14 @@ describe("the JSON views", () => {
   });
 
   it("counts pools and models of a valid one", () => {
-    expect(renderValidJson(parseManifest(VALID, "reload.config.yaml"))).toStrictEqual({ valid: true, file: "reload.config.yaml", models: 3, pools: 2 });
+    expect(renderValidJson(parseManifest(VALID, "reload.config.yaml"))).toStrictEqual({
+      formatVersion: 1,
+      tool: { name: "reloadctl", version: VERSION },
+      valid: true,
+      file: "reload.config.yaml",
+      models: 3,
+      pools: 2,
+    });
     expect(renderValidJson(parseManifest(VALID, "-")).file).toBe("<stdin>");
   });
 });
