@@ -26,6 +26,8 @@ export interface ApplyCounts {
   skipped: number;
   notStarted: number;
   running: number;
+  /** Waiting for a load that was already running (onRunning: wait): not yet ours. */
+  waiting: number;
   queued: number;
 }
 
@@ -33,7 +35,7 @@ const isWarning = (o: { result: string | null; loadStatus: string | null }) =>
   o.result === "succeeded" && o.loadStatus === "WARNING";
 
 function count(outcomes: { result: string | null; loadStatus: string | null }[]): ApplyCounts {
-  const c: ApplyCounts = { succeeded: 0, warnings: 0, failed: 0, timedOut: 0, skipped: 0, notStarted: 0, running: 0, queued: 0 };
+  const c: ApplyCounts = { succeeded: 0, warnings: 0, failed: 0, timedOut: 0, skipped: 0, notStarted: 0, running: 0, waiting: 0, queued: 0 };
   for (const o of outcomes) {
     if (isWarning(o)) c.warnings++;
     else if (o.result === "succeeded") c.succeeded++;
@@ -52,7 +54,8 @@ export function outcomeCounts(models: ModelOutcome[]): ApplyCounts {
 
 export function liveCounts(state: ApplyState): ApplyCounts {
   const c = count(state.rows.filter((r) => r.phase === "finished"));
-  c.running = state.rows.filter(isActive).length;
+  c.running = state.rows.filter((r) => isActive(r) && r.phase !== "waiting").length;
+  c.waiting = state.rows.filter((r) => r.phase === "waiting").length;
   c.queued = state.rows.filter((r) => r.phase === "queued").length;
   return c;
 }
@@ -66,6 +69,7 @@ export function applyTotal(c: ApplyCounts, durationMs: number | null, interrupte
   if (c.skipped > 0) parts.push(`${c.skipped} skipped`);
   if (c.notStarted > 0) parts.push(`${c.notStarted} not started`);
   if (c.running > 0) parts.push(`${c.running} running`);
+  if (c.waiting > 0) parts.push(`${c.waiting} waiting`);
   if (c.queued > 0) parts.push(`${c.queued} queued`);
   const tail = [durationMs === null ? null : formatElapsed(durationMs), interrupted ? "interrupted" : null].filter(
     (t): t is string => t !== null,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { applyStateFrom, initialApplyState, reduceApply } from "../../../src/report/apply/apply-model.js";
 import { at, finishRun, outcomes, runningEvents } from "../apply-events.js";
-import { applyHeader } from "../../../src/report/apply/apply-lines.js";
+import { applyHeader, applyTotal, liveCounts } from "../../../src/report/apply/apply-lines.js";
 import { lineText } from "../../../src/report/lines.js";
 
 describe("reduceApply", () => {
@@ -100,4 +100,15 @@ test("apply's header names the manifest and the service, as plan's does", () => 
   expect(lineText(applyHeader(state))).toBe(
     "reloadctl apply · reload.config.yaml → https://acme.eu-1.celonis.cloud · plan 3f9a0c1b2d4e · 1 model · parallelism 4, 2 per pool",
   );
+});
+
+test("a model waiting for a load already running is counted as waiting, not running", () => {
+  const state = [
+    { type: "start", at: at(0), planId: "p", models: [{ address: "a/one", action: "full" }, { address: "a/two", action: "full" }], parallelism: 2, poolParallelism: { a: 2 } },
+    { type: "waiting", at: at(1), address: "a/one", loadId: "old", status: "RUNNING" },
+    { type: "triggered", at: at(1), address: "a/two", action: "full", loadId: null },
+  ].reduce((s, e) => reduceApply(s, e as never), initialApplyState);
+  const counts = liveCounts(state);
+  expect(counts).toMatchObject({ running: 1, waiting: 1 });
+  expect(applyTotal(counts, 1_000, false)).toBe("Apply: 0 succeeded, 1 running, 1 waiting · 1s");
 });
