@@ -26,7 +26,8 @@ Options:
   --drop-rate X         share of triggers whose connection drops after the load started, 0 to 1
   --warn-rate X         share of loads that end WARNING, 0 to 1
   --hang-rate X         share of loads that never end, 0 to 1
-  --fault MODEL:F[,F…]  faults of one data model (by id), repeatable; F is one of
+  --fault MODEL:F[,F…]  faults of one data model, by id or by its POOL/MODEL address in the
+                        manifest (-c), repeatable; F is one of
                           error | warning | canceled   how its loads end
                           hang                         its loads never end
                           drop                         the next trigger starts a load, then drops the connection
@@ -41,6 +42,7 @@ Options:
                           429xN | 5xxxN                its next N requests answer 429 / 503
                           late=DURATION                a new load shows in last-load only after DURATION
                           load-time=DURATION           how long its loads run
+  -c, --config FILE     the manifest whose addresses --fault may name (default ./reload.config.yaml)
   --seed N              seed of the random faults, so a run can be repeated (default 1)
   -v, --verbose         log every request to stderr
   -h, --help            show this help
@@ -61,6 +63,8 @@ export interface SimFlags {
   /** For the banner. */
   fixtureLabel: string;
   behaviorLabel: string;
+  /** Where --fault's POOL/MODEL addresses are looked up. */
+  manifestPath: string;
 }
 
 const HINT = "run `reloadctl sim --help` for the options";
@@ -88,6 +92,7 @@ export function parseSimFlags(argv: string[]): SimFlags | "help" {
         "warn-rate": { type: "string" },
         "hang-rate": { type: "string" },
         fault: { type: "string", multiple: true },
+        config: { type: "string", short: "c" },
         seed: { type: "string" },
         verbose: { type: "boolean", short: "v" },
         help: { type: "boolean", short: "h" },
@@ -160,6 +165,7 @@ export function parseSimFlags(argv: string[]): SimFlags | "help" {
     verbose: values["verbose"] === true,
     fixtureLabel: fixture ?? "the demo tenant (examples/tenant.fixture.json)",
     behaviorLabel: behavior.join(" · "),
+    manifestPath: str("config") ?? "reload.config.yaml",
   };
 }
 

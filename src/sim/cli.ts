@@ -2,6 +2,7 @@
 import { UserError } from "../shared/errors.js";
 import { parseSimFlags, SIM_HELP } from "./cli-flags.js";
 import { startSimulator } from "./server.js";
+import { resolveFaultAddresses } from "./fault-addresses.js";
 import type { RequestLogEntry, Simulator } from "./types.js";
 
 export interface SimIo {
@@ -34,6 +35,15 @@ export async function simMain(argv: string[], io: SimIo): Promise<number> {
   if (flags === "help") {
     io.stdout.write(SIM_HELP);
     return 0;
+  }
+
+  if (flags.options.faults) {
+    try {
+      flags.options.faults = resolveFaultAddresses(flags.options.faults, flags.manifestPath);
+    } catch (err) {
+      if (err instanceof UserError) return fail(err);
+      throw err;
+    }
   }
 
   let sim: Simulator;
