@@ -13,13 +13,20 @@ export const ACTION_PHRASE: Record<Action, string> = {
   skip: "skip",
 };
 
-/** Short action names for table columns. */
+/** Short action names for table columns: the words of plan's total ("2 complete, 1 partial, 1 from cache"). */
 export const ACTION_SHORT: Record<Action, string> = {
   full: "complete",
-  cache: "cache",
+  cache: "from cache",
   partial: "partial",
   skip: "skip",
 };
+
+const LOAD_TYPE_WORD: Record<string, string> = { COMPLETE: ACTION_SHORT.full, PARTIAL: ACTION_SHORT.partial, FROM_CACHE: ACTION_SHORT.cache };
+
+/** The service's `loadType` in the views' words (`FROM_CACHE` → `from cache`); an unknown one as sent. */
+export function loadTypeWord(loadType: string): string {
+  return LOAD_TYPE_WORD[loadType] ?? loadType;
+}
 
 export function statusTone(status: string): Tone | undefined {
   if (status === "SUCCESS") return "green";

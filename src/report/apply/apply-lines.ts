@@ -125,7 +125,7 @@ export function rowLayout(state: ApplyState, maxAddress = 40): RowLayout {
   return { addressWidth: Math.min(maxAddress, Math.max(8, ...state.rows.map((r) => textWidth(oneLine(r.address))))) };
 }
 
-const ACTION_COLUMN = 8;
+const ACTION_COLUMN = Math.max(...Object.values(ACTION_SHORT).map((w) => w.length));
 const STATUS_COLUMN = 11;
 const ELAPSED_COLUMN = 7;
 

@@ -4,7 +4,7 @@ import type { StatusDocument, StatusRow } from "../../status/types.js";
 import { isInProgress } from "../../shared/types.js";
 import { formatElapsed } from "../../shared/duration.js";
 import { span, wrapLine, wrapRowMessage, type Line, type Span } from "../lines.js";
-import { ageText, loadDurationMs, msSince, statusTone } from "../load-words.js";
+import { ageText, loadDurationMs, loadTypeWord, msSince, statusTone } from "../load-words.js";
 import { oneLine, padEnd, textWidth, truncate, type Tone } from "../style.js";
 
 export interface StatusLinesOptions {
@@ -43,7 +43,7 @@ function cells(row: StatusRow, now: number): Cells {
     ...base,
     status,
     statusTone: statusTone(status),
-    loadType: load.loadType === null ? "" : oneLine(load.loadType),
+    loadType: load.loadType === null ? "" : loadTypeWord(oneLine(load.loadType)),
     started: ageText(load.startDate, now) ?? "",
     ended: running ? "" : (ageText(load.endDate, now) ?? ""),
     duration: durationMs === null ? "" : formatElapsed(durationMs),

@@ -4,7 +4,7 @@
 import type { StatusDocument, StatusRow } from "../../status/types.js";
 import { isInProgress } from "../../shared/types.js";
 import { formatElapsed } from "../../shared/duration.js";
-import { ageText, loadDurationMs, msSince } from "../load-words.js";
+import { ageText, loadDurationMs, loadTypeWord, msSince } from "../load-words.js";
 import { escapeCell, tableRow } from "../markdown.js";
 import { renderReport } from "../markdown-report.js";
 import { oneLine, truncate } from "../style.js";
@@ -50,7 +50,7 @@ function row(r: StatusRow, now: number): string {
     symbol,
     address,
     escapeCell(load.status),
-    escapeCell(load.loadType ?? ""),
+    escapeCell(load.loadType === null ? "" : loadTypeWord(load.loadType)),
     ageText(load.startDate, now) ?? "",
     running ? "" : (ageText(load.endDate, now) ?? ""),
     durationMs === null ? "" : formatElapsed(durationMs),

@@ -22,11 +22,11 @@ describe("ApplyView", () => {
     expect(view.lastFrame()).toMatchInlineSnapshot(`
       "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool · ≈ 2m 00s expected
 
-        · finance/ar           skip      skipped               fresh: last SUCCESS 42m ago, maxAge 6h
-        ⚠ logistics/shipments  cache     WARNING      41s      Some rows rejected (counted as success)
-        ✔ finance/p2p          partial   SUCCESS      1m 12s
-        ✖ logistics/returns    complete  ERROR        55s      Table RET: column X missing
-        ⠧ finance/o2c          complete  running      2m 02s   load 5b7c2e11…
+        · finance/ar           skip        skipped               fresh: last SUCCESS 42m ago, maxAge 6h
+        ⚠ logistics/shipments  from cache  WARNING      41s      Some rows rejected (counted as success)
+        ✔ finance/p2p          partial     SUCCESS      1m 12s
+        ✖ logistics/returns    complete    ERROR        55s      Table RET: column X missing
+        ⠧ finance/o2c          complete    running      2m 02s   load 5b7c2e11…
 
       Apply: 1 succeeded, 1 warning, 1 failed, 1 skipped, 1 running · 2m 03s · ≈ 5s left"
     `);
@@ -41,7 +41,7 @@ describe("ApplyView", () => {
     expect(view.lastFrame()).toMatchInlineSnapshot(`
       "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool · ≈ 2m 00s expected
 
-        ⠋ finance/o2c          complete  triggered    0s
+        ⠋ finance/o2c          complete    triggered    0s
         4 queued
 
       Apply: 0 succeeded, 1 running, 4 queued · 0s · ≈ 2m 00s left"
@@ -75,11 +75,11 @@ describe("ApplyView", () => {
     expect(final).toMatchInlineSnapshot(`
       "reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool · ≈ 2m 00s expected
 
-        · finance/ar           skip      skipped               fresh: last SUCCESS 42m ago, maxAge 6h
-        ⚠ logistics/shipments  cache     WARNING      41s      Some rows rejected (counted as success)
-        ✔ finance/p2p          partial   SUCCESS      1m 12s
-        ✖ logistics/returns    complete  ERROR        55s      Table RET: column X missing
-        ✔ finance/o2c          complete  SUCCESS      2m 13s
+        · finance/ar           skip        skipped               fresh: last SUCCESS 42m ago, maxAge 6h
+        ⚠ logistics/shipments  from cache  WARNING      41s      Some rows rejected (counted as success)
+        ✔ finance/p2p          partial     SUCCESS      1m 12s
+        ✖ logistics/returns    complete    ERROR        55s      Table RET: column X missing
+        ✔ finance/o2c          complete    SUCCESS      2m 13s
 
       Apply: 2 succeeded, 1 warning, 1 failed, 1 skipped · 2m 14s"
     `);
@@ -95,7 +95,7 @@ describe("ApplyView", () => {
     expect(final.split("\n").every((line) => line.length <= 64)).toBe(true);
     // Too little room beside the columns: the message goes on the lines below its row, under
     // the action column (never under the address).
-    expect(final).toContain(["  ✖ logistics/returns    complete  ERROR        55s", "                         Table RET: column X missing"].join("\n"));
+    expect(final).toContain(["  ✖ logistics/returns    complete    ERROR        55s", "                         Table RET: column X missing"].join("\n"));
     expect(final).toContain("Apply: 2 succeeded, 1 warning, 1 failed, 1 skipped · 2m 14s");
   });
 });
@@ -124,7 +124,7 @@ describe("runApplyTty", () => {
     expect(source.listeners.size).toBe(0);
     const text = terminal.text();
     expect(text).toContain("reloadctl apply · plan 3f9a0c1b2d4e · 5 models · parallelism 4, 2 per pool");
-    expect(text).toContain("✖ logistics/returns    complete  ERROR        55s      Table RET: column X missing");
+    expect(text).toContain("✖ logistics/returns    complete    ERROR        55s      Table RET: column X missing");
     expect(text).toContain("Apply: 2 succeeded, 1 warning, 1 failed, 1 skipped · 2m 14s");
   });
 

@@ -20,7 +20,7 @@ describe("renderApplyMarkdown", () => {
       |  | model | action | result | load status | duration | message |
       |---|---|---|---|---|---|---|
       | ❌ | logistics/returns | complete | **failed** | ERROR | 55s | Table RET: column X missing |
-      | ⚠️ | logistics/shipments | cache | succeeded | WARNING | 41s | Some rows rejected (counted as success) |
+      | ⚠️ | logistics/shipments | from cache | succeeded | WARNING | 41s | Some rows rejected (counted as success) |
 
       **2 succeeded, 1 skipped**
 

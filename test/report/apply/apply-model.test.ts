@@ -104,7 +104,15 @@ test("apply's header names the manifest and the service, as plan's does", () => 
 
 test("a model waiting for a load already running is counted as waiting, not running", () => {
   const state = [
-    { type: "start", at: at(0), planId: "p", models: [{ address: "a/one", action: "full" }, { address: "a/two", action: "full" }], parallelism: 2, poolParallelism: { a: 2 } },
+    {
+      type: "start",
+      at: at(0),
+      planId: "p",
+      models: [{ address: "a/one", action: "full", pool: "a", expectedDurationMs: null }, { address: "a/two", action: "full", pool: "a", expectedDurationMs: null }],
+      order: ["a/one", "a/two"],
+      parallelism: 2,
+      poolParallelism: { a: 2 },
+    },
     { type: "waiting", at: at(1), address: "a/one", loadId: "old", status: "RUNNING" },
     { type: "triggered", at: at(1), address: "a/two", action: "full", loadId: null },
   ].reduce((s, e) => reduceApply(s, e as never), initialApplyState);

@@ -46,11 +46,11 @@ describe("createApplyTextReporter", () => {
       17:02:01 finance/o2c          still running, 2m00s; apply ≈ 7s left
       17:02:14 finance/o2c          SUCCESS in 2m13s
 
-        ✔ finance/p2p          partial   SUCCESS      1m 12s
-        ⚠ logistics/shipments  cache     WARNING      41s      Some rows rejected (counted as success)
-        ✖ logistics/returns    complete  ERROR        55s      Table RET: column X missing
-        ✔ finance/o2c          complete  SUCCESS      2m 13s
-        · finance/ar           skip      skipped               fresh: last SUCCESS 42m ago, maxAge 6h
+        ✔ finance/p2p          partial     SUCCESS      1m 12s
+        ⚠ logistics/shipments  from cache  WARNING      41s      Some rows rejected (counted as success)
+        ✖ logistics/returns    complete    ERROR        55s      Table RET: column X missing
+        ✔ finance/o2c          complete    SUCCESS      2m 13s
+        · finance/ar           skip        skipped               fresh: last SUCCESS 42m ago, maxAge 6h
 
       Apply: 2 succeeded, 1 warning, 1 failed, 1 skipped · 2m 14s"
     `);
@@ -123,10 +123,10 @@ describe("createApplyTextReporter", () => {
       19:00:00 finance/c  timed out after 2h00m (load RUNNING): no end within timeout 2h
       19:00:01 finance/d  failed after 0s: a load is running (onRunning: fail)
 
-        ⚠ finance/a  complete  WARNING      41s      Some rows rejected (counted as success)
-        ✖ finance/b  complete  ERROR        55s      Table RET: column X missing
-        ✖ finance/c  complete  timed out    2h 00m   no end within timeout 2h
-        ✖ finance/d  complete  failed       0s       a load is running (onRunning: fail)
+        ⚠ finance/a  complete    WARNING      41s      Some rows rejected (counted as success)
+        ✖ finance/b  complete    ERROR        55s      Table RET: column X missing
+        ✖ finance/c  complete    timed out    2h 00m   no end within timeout 2h
+        ✖ finance/d  complete    failed       0s       a load is running (onRunning: fail)
 
       Apply: 0 succeeded, 1 warning, 2 failed, 1 timed out · 2h 00m"
     `);
@@ -168,9 +168,9 @@ describe("createApplyTextReporter", () => {
       17:01:01 finance/o2c  still waiting, 1m00s
       17:01:02 finance/o2c  skipped: interrupted while waiting for a running load
 
-        · finance/o2c  complete  skipped      1m 01s   interrupted while waiting for a running load
-        · finance/p2p  complete  not started           interrupted
-        · finance/ar   complete  not started           interrupted
+        · finance/o2c  complete    skipped      1m 01s   interrupted while waiting for a running load
+        · finance/p2p  complete    not started           interrupted
+        · finance/ar   complete    not started           interrupted
 
       Apply: 0 succeeded, 1 skipped, 2 not started · 1m 02s · interrupted"
     `);

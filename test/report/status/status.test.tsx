@@ -16,11 +16,11 @@ describe("renderStatusText", () => {
       "reloadctl status · reload.config.yaml → https://acme.eu-1.celonis.cloud
 
       address            status        load type   started  ended    duration  message
-      finance/o2c        SUCCESS       COMPLETE    30h ago  29h ago  1h 02m
-      finance/p2p        WARNING       PARTIAL     2h ago   2h ago   1m 12s    Some rows rejected
+      finance/o2c        SUCCESS       complete    30h ago  29h ago  1h 02m
+      finance/p2p        WARNING       partial     2h ago   2h ago   1m 12s    Some rows rejected
       finance/ar         never loaded
-      logistics/returns  ERROR         FROM_CACHE  3h ago   3h ago   55s       Table RET: column X missing
-      logistics/pickups  RUNNING       COMPLETE    5m ago            5m 03s
+      logistics/returns  ERROR         from cache  3h ago   3h ago   55s       Table RET: column X missing
+      logistics/pickups  RUNNING       complete    5m ago            5m 03s
       logistics/gone     not read                                              404: Data model not found
 
       Status: 6 models · 1 SUCCESS, 1 WARNING, 1 never loaded, 1 ERROR, 1 RUNNING, 1 not read."
@@ -40,7 +40,7 @@ describe("renderStatusText", () => {
     const lines = renderStatusText(statusDoc(), { now: NOW, color: false, width: 60 }).split("\n");
     expect(lines.every((l) => [...l].length <= 60)).toBe(true);
     expect(lines.find((l) => l.startsWith("logistics/returns"))).toBe(
-      "logistics/returns  ERROR         FROM_CACHE  3h ago   3h ag…",
+      "logistics/returns  ERROR         from cache  3h ago   3h ag…",
     );
   });
 });
@@ -54,17 +54,17 @@ describe("renderStatusMarkdown", () => {
 
       |  | model | status | load type | started | ended | duration | message |
       |---|---|---|---|---|---|---|---|
-      | ❌ | logistics/returns | ERROR | FROM\\_CACHE | 3h ago | 3h ago | 55s | Table RET: column X missing |
+      | ❌ | logistics/returns | ERROR | from cache | 3h ago | 3h ago | 55s | Table RET: column X missing |
       | ❌ | logistics/gone | **not read** |  |  |  |  | 404: Data model not found |
-      | ⚠️ | finance/p2p | WARNING | PARTIAL | 2h ago | 2h ago | 1m 12s | Some rows rejected |
+      | ⚠️ | finance/p2p | WARNING | partial | 2h ago | 2h ago | 1m 12s | Some rows rejected |
 
       **3 more models**
 
       |  | model | status | load type | started | ended | duration | message |
       |---|---|---|---|---|---|---|---|
-      | ✅ | finance/o2c | SUCCESS | COMPLETE | 30h ago | 29h ago | 1h 02m |  |
+      | ✅ | finance/o2c | SUCCESS | complete | 30h ago | 29h ago | 1h 02m |  |
       | · | finance/ar | never loaded |  |  |  |  |  |
-      | ⏳ | logistics/pickups | RUNNING | COMPLETE | 5m ago |  | 5m 03s |  |
+      | ⏳ | logistics/pickups | RUNNING | complete | 5m ago |  | 5m 03s |  |
 
       <sub>reloadctl 0.1.0 · manifest \`reload.config.yaml\` · \`https://acme.eu-1.celonis.cloud\`</sub>"
     `);
