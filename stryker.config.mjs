@@ -16,6 +16,8 @@ export default {
     "src/plan/resolve-tables.ts",
     "src/plan/select.ts",
     "src/plan/stale.ts",
+    "src/plan/schedule.ts",
+    "src/plan/expected-duration.ts",
     "src/apply/is-new-load.ts",
     "src/apply/poll-policy.ts",
     "src/celonis/retry-policy.ts",
