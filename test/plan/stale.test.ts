@@ -69,6 +69,26 @@ describe("findStaleness", () => {
       expect(await check({ now: Date.parse(doc.expiresAt) - 1 })).toEqual([]);
     });
 
+    it("lives 24 h from its creation, whatever its expiresAt says", async () => {
+      const { doc, check } = scenario();
+      doc.expiresAt = "2026-12-31T00:00:00.000Z";
+      const end = Date.parse(doc.createdAt) + 24 * H;
+      expect(await check({ now: end - 1 })).toEqual([]);
+      expect(await check({ now: end })).toEqual(["the plan expired at 2026-11-29T12:00:00.000Z"]);
+    });
+
+    it("says it was made more than 5 minutes ahead of this clock", async () => {
+      const { doc, check } = scenario();
+      doc.createdAt = new Date(NOW + 5 * 60_000 + 1).toISOString();
+      expect(await check()).toEqual(["the plan says it was made at 2026-11-28T17:05:00.001Z, in the future"]);
+    });
+
+    it("was made up to 5 minutes ahead of this clock: another machine's clock, not stale", async () => {
+      const { doc, check } = scenario();
+      doc.createdAt = new Date(NOW + 5 * 60_000).toISOString();
+      expect(await check()).toEqual([]);
+    });
+
     it("is for another tenant: said, and none of its models is read there", async () => {
       const { api, check } = scenario();
       expect(await check({ baseUrl: "https://other.celonis.cloud" })).toEqual([
@@ -107,6 +127,14 @@ describe("findStaleness", () => {
       const { doc, check } = scenario();
       delete doc.poolParallelism["a"];
       expect(await check()).toEqual(["`poolParallelism` of pool a is 2 in the manifest, missing from the plan"]);
+    });
+
+    it("holds no poolParallelism for a pool it runs no model in: nothing to bound", async () => {
+      const { doc, manifest, check } = scenario();
+      manifest.models.push(manifestModel("b/x"));
+      manifest.pools.push({ key: "b", id: "pool-b", poolParallelism: 2 });
+      doc.selection = { select: ["a"], exclude: [] };
+      expect(await check()).toEqual([]);
     });
 
     it("names a pool the manifest does not declare in its poolParallelism: stale", async () => {
@@ -202,6 +230,18 @@ describe("findStaleness", () => {
       const { manifest, check } = scenario();
       manifest.models = manifest.models.filter((m) => m.address !== "a/full"); // the service still has it
       expect(await check()).toEqual(["a/full: is not in the manifest"]);
+    });
+
+    it("another pool key than the manifest's", async () => {
+      const { full, check } = scenario();
+      full.pool = "b";
+      expect(await check()).toEqual(["a/full: planned in pool b as b/full, but the manifest declares it in pool a"]);
+    });
+
+    it("another model key than the manifest's", async () => {
+      const { full, check } = scenario();
+      full.model = "fool";
+      expect(await check()).toEqual(["a/full: planned in pool a as a/fool, but the manifest declares it in pool a"]);
     });
 
     it("another pool id: said, and the service has no such model there", async () => {
