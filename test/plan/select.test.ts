@@ -59,6 +59,20 @@ describe("applySelection", () => {
   it("refuses a tag no model has, naming the tags that exist", () => {
     expect(refusal(["tag:nigthly"])).toEqual({ message: 'selector "tag:nigthly" matches no model', hint: "tags: eu, nightly" });
   });
+  it("names the tags that exist for a tag selector with spaces around it", () => {
+    expect(refusal([" tag:nigthly "]).hint).toBe("tags: eu, nightly");
+  });
+  it("says when no model has a tag at all", () => {
+    expect(refusal(["tag:nightly"], [], [{ address: "p/m", tags: [] }]).hint).toBe("tags: (none)");
+  });
+  it("says how many shards a selection too small for its shard allows", () => {
+    try {
+      applySelection(models, { select: ["finance"], exclude: [], shard: { index: 3, count: 3 } });
+      throw new Error("expected a refusal");
+    } catch (e) {
+      expect(e).toMatchObject({ message: "shard 3/3 has no model: the selection has only 2", hint: "use at most 2 shards" });
+    }
+  });
   it("refuses an exclude that matches nothing", () => {
     expect(refusal([], ["tag:weekly"]).message).toBe('selector "tag:weekly" matches no model');
   });
@@ -110,6 +124,33 @@ describe("result:STATE selectors (--state)", () => {
   it("refuses an unknown state, and a result selector without --state", () => {
     expect(() => take(["result:failing"])).toThrow('selector "result:failing" names no result');
     expect(() => applySelection(models, { select: ["result:failed"], exclude: [] })).toThrow('selector "result:failed" needs --state FILE');
+  });
+  /** The UserError the selection throws, as message and hint. */
+  function refused(select: string[], exclude: string[] = [], withResults = true) {
+    try {
+      applySelection(models, { select, exclude, ...(withResults ? { results } : {}) });
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      return { message: e.message, hint: e.hint };
+    }
+    throw new Error("expected the selection to be refused");
+  }
+
+  it("reads a result selector with spaces around it as one, which may match nothing", () => {
+    expect(take(["  result:not_started ", "logistics/returns"])).toEqual(["logistics/returns"]);
+  });
+  it("names the states a result selector may take", () => {
+    expect(refused(["result:failing"]).hint).toBe("write it as result:STATE, with STATE one of failed, timed_out, not_started, succeeded, skipped");
+  });
+  it("says where a results record comes from", () => {
+    expect(refused(["result:failed"], [], false).hint).toBe("pass the results record of an earlier run: reloadctl apply --results FILE writes one");
+  });
+  it("names only the result selectors when those leave nothing", () => {
+    expect(refused(["result:failed", "finance/p2p"], ["finance"])).toEqual({ message: "the selection leaves no model: no model in results.json has result:failed", hint: "nothing to run again" });
+    expect(refused(["result:skipped", "result:not_started"]).message).toBe("the selection leaves no model: no model in results.json has result:skipped or result:not_started");
+  });
+  it("says loosen when selectors other than results leave nothing, a results record or not", () => {
+    expect(refused(["finance"], ["finance"])).toEqual({ message: "the selection leaves no model", hint: "loosen --select or --exclude" });
   });
   it("is recorded in a plan as the addresses it took, and the shard as K/N", () => {
     expect(recordSelection(models, { select: ["result:failed", "tag:eu"], exclude: ["result:succeeded"], results, shard: { index: 1, count: 2 } })).toEqual({
