@@ -45,3 +45,50 @@ describe("judgeLoad", () => {
     expect(isNewLoad(before, before)).toBe(false);
   });
 });
+
+describe("judgeLoad, one decision at a time", () => {
+  const mark = { before, sentAt: T };
+
+  it("another id alone decides, with the starts unknown", () => {
+    expect(judgeLoad({ id: "new", startDate: null }, { before: { id: "old", startDate: null }, sentAt: T }).kind).toBe("ours");
+  });
+
+  it("a later start alone decides, with the ids unknown", () => {
+    expect(judgeLoad({ id: null, startDate: iso(T) }, { before: { id: null, startDate: before.startDate }, sentAt: T }).kind).toBe("ours");
+  });
+
+  it("a load that lost its id is still the previous one when it started with it", () => {
+    expect(judgeLoad({ id: null, startDate: before.startDate }, mark).kind).toBe("previous");
+  });
+
+  it("a load seen before that lost its id cannot make the same start ours", () => {
+    expect(judgeLoad({ id: "old", startDate: before.startDate }, { before: { id: null, startDate: before.startDate }, sentAt: T }).kind).toBe("previous");
+  });
+
+  it("the same id is the previous load, even with a later start", () => {
+    expect(judgeLoad({ id: "old", startDate: iso(T) }, mark).kind).toBe("previous");
+  });
+
+  it("says why an older load is not ours, with both starts", () => {
+    expect(judgeLoad({ id: "older", startDate: iso(T - 7_200_000) }, mark)).toEqual({
+      kind: "not_ours",
+      reason: "it started (2026-11-28T10:00:00.000Z) no later than the load seen before the trigger (2026-11-28T11:00:00.000Z)",
+    });
+  });
+
+  it("says why a load that started before the trigger is not ours, with the allowance in seconds", () => {
+    expect(judgeLoad({ id: "x", startDate: iso(T - 120_000) }, { before: null, sentAt: T })).toEqual({
+      kind: "not_ours",
+      reason: "it started (2026-11-28T11:58:00.000Z) before the trigger (2026-11-28T12:00:00.000Z), more than the 60 s clock-skew allowance",
+    });
+  });
+
+  it("takes a load with an unreadable start as ours once its id differs", () => {
+    expect(judgeLoad({ id: "x", startDate: "not a date" }, mark).kind).toBe("ours");
+  });
+
+  it("isNewLoad passes a skew allowance on", () => {
+    expect(isNewLoad({ id: "x", startDate: iso(T - 10_000) }, null, T, 5_000)).toBe(false);
+    expect(isNewLoad({ id: "x", startDate: iso(T - 10_000) }, null, T, 20_000)).toBe(true);
+  });
+});
