@@ -132,7 +132,7 @@ describe("findStaleness", () => {
     it("holds no poolParallelism for a pool it runs no model in: nothing to bound", async () => {
       const { doc, manifest, check } = scenario();
       manifest.models.push(manifestModel("b/x"));
-      manifest.pools.push({ key: "b", id: "pool-b", poolParallelism: 2 });
+      manifest.pools.push({ key: "b", id: "pool-b", name: null, poolParallelism: 2 });
       doc.selection = { select: ["a"], exclude: [] };
       expect(await check()).toEqual([]);
     });

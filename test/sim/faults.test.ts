@@ -195,8 +195,8 @@ describe("latency", () => {
     ({ sim } = await startTestSim({ latencyMs: 100, faults: { [M_OTHER]: { latencyMs: 100 } } }));
     await Promise.all([0, 1, 2].map(() => call(sim, "GET", "/integration/api/pools")));
     await lastLoad(sim, POOL_B, M_OTHER);
+    // That held requests are in flight together is stats.test.ts's (a peak here would race the arrivals).
     const stats = sim.stats();
-    expect(stats.maxInFlightRequests).toBe(3);
     const [pools, model] = [stats.requests.filter((r) => r.modelId === null), stats.requests.filter((r) => r.modelId === M_OTHER)];
     // setTimeout may fire a millisecond early; the bound is a floor, not a timing claim.
     for (const r of pools) expect(r.durationMs).toBeGreaterThanOrEqual(98);

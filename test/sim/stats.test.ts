@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { until } from "../e2e/harness.js";
 import type { Simulator } from "../../src/sim/types.js";
 import { DEFAULT_LOAD_MS, M_FAILED, M_LOADED, M_NEVER, M_OTHER, POOL_A, POOL_B, START, T_EKKO, call, lastLoad, partialSync, startTestSim, trigger } from "./helpers.js";
 
@@ -56,11 +57,16 @@ describe("instrumentation", () => {
     ]);
   });
 
-  it("counts the peak of requests in flight", async () => {
-    ({ sim } = await startTestSim({ latencyMs: 100 }));
-    await Promise.all(Array.from({ length: 5 }, () => call(sim, "GET", "/integration/api/pools")));
-    await call(sim, "GET", "/integration/api/pools");
+  it("counts the peak of requests in flight, not those that ended", async () => {
+    // Held an hour each, the five are in flight together however slowly they arrive; closing ends them.
+    ({ sim } = await startTestSim({ faults: { [M_OTHER]: { latencyMs: 3_600_000 } } }));
+    for (let i = 0; i < 3; i++) await call(sim, "GET", "/integration/api/pools");
+    expect(sim.stats().maxInFlightRequests).toBe(1);
+    const held = Array.from({ length: 5 }, () => lastLoad(sim, POOL_B, M_OTHER).catch(() => null));
+    await until(() => sim.stats().maxInFlightRequests >= 5, "five requests in flight");
     expect(sim.stats().maxInFlightRequests).toBe(5);
+    await sim.close();
+    await Promise.all(held);
   });
 
   it("forgets everything on resetStats, and hands out copies", async () => {
