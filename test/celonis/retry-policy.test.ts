@@ -1,12 +1,13 @@
 // How long to wait before trying again, in plain values: the backoff, and what the service's
 // headers ask for (the client's tests show the waits happen; these pin how they are read).
 import { describe, expect, it } from "vitest";
-import { backoffDelay, exhaustedBudgetWaitMs, serviceWaitMs } from "../../src/celonis/retry-policy.js";
+import { backoffDelay, exhaustedBudgetWaitMs, serviceWaitMs, writeMayHaveActed } from "../../src/celonis/retry-policy.js";
 
 const NOW = Date.parse("2026-11-28T17:00:00.000Z");
 const NOW_S = NOW / 1000;
 const SETTINGS = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1_000 };
-const headers = (h: Record<string, string>) => new Headers(h);
+/** Headers as given, unlike `Headers`, which strips the spaces around a value. */
+const headers = (h: Record<string, string>) => ({ get: (name: string) => h[name] ?? null });
 
 describe("backoffDelay", () => {
   it.each([
@@ -38,6 +39,7 @@ describe("serviceWaitMs", () => {
   it.each([
     ["10", 10_000],
     ["1.5", 1_500],
+    ["1.25", 1_250],
     [" 10 ", 10_000],
     ["0", 0],
   ])("reads Retry-After %j as seconds: %d ms", (value, ms) => {
@@ -52,13 +54,14 @@ describe("serviceWaitMs", () => {
     expect(serviceWaitMs(headers({ "retry-after": "Sat, 28 Nov 2026 16:59:00 GMT" }), NOW)).toBe(0);
   });
 
-  it.each(["", "  ", "soon"])("ignores a Retry-After of %j", (value) => {
+  it.each(["", "  ", "soon", "x10", "10abc"])("ignores a Retry-After of %j", (value) => {
     expect(serviceWaitMs(headers({ "retry-after": value }), NOW)).toBeNull();
   });
 
   it.each([
     ["5", 5_000],
     ["2.5", 2_500],
+    ["2.25", 2_250],
     [" 5 ", 5_000],
   ])("reads x-ratelimit-reset %j as seconds to wait: %d ms", (value, ms) => {
     expect(serviceWaitMs(headers({ "x-ratelimit-reset": value }), NOW)).toBe(ms);
@@ -109,5 +112,18 @@ describe("exhaustedBudgetWaitMs", () => {
     ["no reset to wait for", { "x-ratelimit-remaining": "0" }],
   ])("does not wait with %s", (_what, h) => {
     expect(exhaustedBudgetWaitMs(headers(h), NOW)).toBeNull();
+  });
+});
+
+describe("writeMayHaveActed", () => {
+  it.each([
+    [400, false],
+    [499, false],
+    [500, true],
+    [503, true],
+    [599, true],
+    [600, false],
+  ])("a write answered %d may have acted: %s", (status, acted) => {
+    expect(writeMayHaveActed(status)).toBe(acted);
   });
 });
