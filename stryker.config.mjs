@@ -35,5 +35,8 @@ export default {
   // timeout (killed): sized for a loaded machine, so slowness is not read as a kill.
   timeoutMS: 20_000,
   tempDirName: ".stryker-tmp",
+  // Not copied into the sandbox: builds (a build in progress comes and goes under the copy) and
+  // other runs' sandboxes (--tempDirName .stryker-tmp-2 runs another file beside this one).
+  ignorePatterns: ["/dist", "/.build-*", "/.stryker-tmp*", "/reports", "/coverage"],
   cleanTempDir: "always",
 };
