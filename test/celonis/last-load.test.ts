@@ -88,8 +88,8 @@ describe("parseLastLoad", () => {
   it.each([
     ["status when there is no loadStatus", { status: "ERROR" }, "ERROR"],
     ["status when loadStatus is blank", { loadStatus: "  ", status: "ERROR" }, "ERROR"],
-    ["UNKNOWN when both are blank", { loadStatus: "", status: " " }, UNKNOWN_STATUS],
-    ["UNKNOWN when the status is not text", { loadStatus: 3 }, UNKNOWN_STATUS],
+    ["UNKNOWN when both are blank", { loadStatus: "", status: " " }, "UNKNOWN"],
+    ["UNKNOWN when the status is not text", { loadStatus: 3 }, "UNKNOWN"],
   ])("reads the status from %s", (_what, fields, status) => {
     expect(parseLastLoad(200, JSON.stringify({ id: "L1", ...fields }))?.status).toBe(status);
   });
@@ -101,6 +101,7 @@ describe("parseLastLoad", () => {
   it.each([
     ["epoch seconds", 1_795_885_200, "2026-11-28T17:00:00.000Z"],
     ["epoch seconds as a string, with spaces", " 1795885200 ", "2026-11-28T17:00:00.000Z"],
+    ["epoch seconds with a fraction, as a string", "1795885200.25", "2026-11-28T17:00:00.250Z"],
     ["the largest number read as seconds", 99_999_999_999, "5138-11-16T09:46:39.000Z"],
     ["the smallest number read as milliseconds", 100_000_000_000, "1973-03-03T09:46:40.000Z"],
     ["negative epoch seconds", -5, "1969-12-31T23:59:55.000Z"],
@@ -143,5 +144,9 @@ describe("parseLastLoad", () => {
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ kind: "http", status: 200, retryable: false });
     expect((err as ApiError).message).toMatch(/sent/);
+  });
+
+  it("names the request in what it refuses", () => {
+    expect(() => parseLastLoad(200, "42")).toThrow("GET …/last-load: the service sent something unreadable: not a load object");
   });
 });
