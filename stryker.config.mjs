@@ -1,7 +1,7 @@
 // `npm run mutation`: StrykerJS mutates the pure core (the decisions: what to reload, whether a
 // load is ours, how long to wait, what a date or a header means) and runs the unit tests against
 // each mutant. A mutant no test notices is a decision no test pins down. Not part of `npm test`
-// or CI: it takes minutes.
+// or CI: it takes minutes. stryker.survivors.md says why each mutant left alive may live.
 // One file at a time: `npm run mutation -- --mutate src/plan/stale.ts`.
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

@@ -65,6 +65,13 @@ describe("judgeLoad, one decision at a time", () => {
     expect(judgeLoad({ id: "old", startDate: before.startDate }, { before: { id: null, startDate: before.startDate }, sentAt: T }).kind).toBe("previous");
   });
 
+  it("another id with the same start is not ours, even before any trigger", () => {
+    expect(judgeLoad({ id: "twin", startDate: before.startDate }, { before, sentAt: null })).toEqual({
+      kind: "not_ours",
+      reason: "it started (2026-11-28T11:00:00.000Z) no later than the load seen before the trigger (2026-11-28T11:00:00.000Z)",
+    });
+  });
+
   it("the same id is the previous load, even with a later start", () => {
     expect(judgeLoad({ id: "old", startDate: iso(T) }, mark).kind).toBe("previous");
   });
