@@ -1,5 +1,6 @@
 // Which of a tick's planned reloads start now: a pure function of the plan, what is in flight,
 // the backoffs and the bounds, so the rules are tested with plain values.
+import { DEFAULT_POOL_PARALLELISM } from "../plan/schedule.js";
 import type { PlannedModel } from "../plan/types.js";
 import type { Backoff } from "./backoff.js";
 
@@ -50,7 +51,7 @@ export function pickDue(input: DueInput): DueDecision {
       held.push({ address: m.address, why: "backoff", until: b.notBefore });
       continue;
     }
-    const poolBound = input.poolParallelism[m.pool] ?? 2;
+    const poolBound = input.poolParallelism[m.pool] ?? DEFAULT_POOL_PARALLELISM; // as apply gives an unbounded pool
     const here = inPool.get(m.pool) ?? 0;
     if (total >= input.parallelism || here >= poolBound) {
       held.push({ address: m.address, why: "no_slot" });

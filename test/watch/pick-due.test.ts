@@ -9,7 +9,7 @@ const base = (over: Partial<DueInput>): DueInput => ({ models: [], busy: new Set
 describe("pickDue", () => {
   it("starts what plan would reload, never a skip, never a model whose load runs or ran during the plan", () => {
     const models = [plannedModel({ address: "a/x" }), plannedModel({ address: "a/fresh", action: "skip" }), plannedModel({ address: "a/busy" })];
-    const d = pickDue(base({ models, busy: new Set(["pool-a/model-busy"]), running: [{ key: "pool-a/model-busy", pool: "a" }] }));
+    const d = pickDue(base({ models, busy: new Set(["pool-a/model-busy"]), running: [{ key: "pool-a/model-busy", pool: "a" }], poolParallelism: { a: 2 } }));
     expect(d.start.map((m) => m.address)).toEqual(["a/x"]);
     expect(d.held).toEqual([{ address: "a/busy", why: "running" }]);
   });
@@ -27,6 +27,13 @@ describe("pickDue", () => {
     const d = pickDue(base({ models, running, parallelism: 4, poolParallelism: { a: 1, b: 2, c: 1 } }));
     expect(d.start.map((m) => m.address)).toEqual(["b/1", "b/2"]);
     expect(d.held.map((h) => `${h.address}:${h.why}`)).toEqual(["a/1:no_slot", "a/2:no_slot", "c/1:no_slot"]);
+  });
+
+  it("gives a pool with no bound one load at once, as apply does", () => {
+    const models = ["a/1", "a/2"].map((address) => plannedModel({ address }));
+    const d = pickDue(base({ models, parallelism: 4, poolParallelism: {} }));
+    expect(d.start.map((m) => m.address)).toEqual(["a/1"]);
+    expect(d.held).toEqual([{ address: "a/2", why: "no_slot" }]);
   });
 });
 
