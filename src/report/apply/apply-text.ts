@@ -53,7 +53,7 @@ export function createApplyTextReporter(
     emit([span(clockTime(at), "dim"), span(` ${padEnd(oneLine(address), addressWidth)}  `), ...body]);
   };
   const triggerLine = (e: Triggered, loadId: string | null) => {
-    const notes = [loadId === null ? null : `load ${shortId(loadId)}`, e.adopted ? "its response was lost but the load started" : null];
+    const notes = [loadId === null ? null : `load ${shortId(loadId)}`, e.adopted ? "its answer was lost or an error, but the load started" : null];
     const detail = notes.filter((n) => n !== null).join("; ");
     modelLine(e.at, e.address, [span(`triggered ${ACTION_PHRASE[e.action]}`), span(detail === "" ? "" : ` (${detail})`, "dim")]);
   };

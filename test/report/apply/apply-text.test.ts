@@ -33,7 +33,7 @@ describe("createApplyTextReporter", () => {
       17:00:00 finance/ar           skipped: fresh: last SUCCESS 42m ago, maxAge 6h
       17:00:01 finance/o2c          triggered complete reload (load 5b7c2e11…)
       17:00:01 finance/p2p          triggered partial reload
-      17:00:02 logistics/shipments  triggered reload from cache (its response was lost but the load started)
+      17:00:02 logistics/shipments  triggered reload from cache (its answer was lost or an error, but the load started)
       17:00:03 finance/p2p          load aa11bb22… seen, RUNNING
       17:00:03 logistics/shipments  load cc33dd44… seen, RUNNING
       17:00:43 logistics/shipments  WARNING in 41s: Some rows rejected (counted as success)
