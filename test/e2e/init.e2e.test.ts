@@ -1,6 +1,6 @@
 // `reloadctl init` end to end: the built CLI reads the simulator's tenant and writes a manifest
 // that validate and plan take as written.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "../../src/sim/server.js";
@@ -49,6 +49,16 @@ describe("init (e2e)", () => {
     expect(readFileSync(join(dir, "reload.config.yaml"), "utf8")).toBe(text);
     expect((await runCli(["init", "--force", "--by", "id"], { env: env(), cwd: dir })).code).toBe(0);
     expect(readFileSync(join(dir, "reload.config.yaml"), "utf8")).toContain(`    id: ${P1} # "Pool One"`);
+  });
+
+  it("with --force, writes through a symlinked manifest to its target and keeps the link", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "real.yaml"), "# old\n");
+    symlinkSync("real.yaml", join(dir, "reload.config.yaml"));
+    const r = await runCli(["init", "--force"], { env: env(), cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(join(dir, "reload.config.yaml")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "real.yaml"), "utf8")).toContain("pool-one:");
   });
 
   it("writes one pool to stdout, a name that is not unique by id, as a target, and that validates from stdin", async () => {

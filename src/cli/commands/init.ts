@@ -1,7 +1,6 @@
 // `reloadctl init`: read the tenant the environment points at and write a manifest of it. This
 // file only wires: the reading and the writing are in init/, the proof that it validates is manifest/.
 import { existsSync } from "node:fs";
-import { rename, unlink, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parse } from "../args.js";
 import { HELP } from "../help.js";
@@ -14,6 +13,7 @@ import { writeManifest } from "../../init/write-manifest.js";
 import { parseManifest } from "../../manifest/parse-manifest.js";
 import { ManifestError, UserError } from "../../shared/errors.js";
 import { fileErrorReason } from "../../shared/file-errors.js";
+import { replaceFile } from "../../shared/replace-file.js";
 import { VERSION } from "../../version.js";
 
 export const INIT_OPTIONS = {
@@ -33,12 +33,9 @@ function progressLine(url: string, p: ReadProgress): string {
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
   try {
-    await writeFile(tmp, text, { mode: 0o644 });
-    await rename(tmp, path);
+    await replaceFile(path, text);
   } catch (err) {
-    await unlink(tmp).catch(() => {});
     throw new UserError(`cannot write ${path}: ${fileErrorReason(err, "write")}`, "give --out a file path in a directory that exists, or --out - for stdout");
   }
 }
