@@ -5,7 +5,7 @@ import { isInProgress } from "../../shared/types.js";
 import { formatElapsed } from "../../shared/duration.js";
 import { span, wrapLine, wrapRowMessage, type Line, type Span } from "../lines.js";
 import { ageText, loadDurationMs, loadTypeWord, msSince, statusTone } from "../load-words.js";
-import { oneLine, padEnd, textWidth, truncate, type Tone } from "../style.js";
+import { oneLine, padEnd, shortId, textWidth, truncate, type Tone } from "../style.js";
 
 export interface StatusLinesOptions {
   now: number;
@@ -64,6 +64,19 @@ export function statusTotal(doc: StatusDocument): string {
   return `Status: ${n} ${n === 1 ? "model" : "models"}${parts.length > 0 ? ` · ${parts.join(", ")}` : ""}.`;
 }
 
+/** A pool or model named in the manifest: the name it was looked up by, and the id that gave. */
+function lookedUpLines(row: StatusRow, width: number): Line[] {
+  const parts: Span[] = [];
+  const add = (name: string | null, id: string) => {
+    if (!name) return;
+    if (parts.length > 0) parts.push(span(" · ", "dim"));
+    parts.push(span(JSON.stringify(oneLine(name)), "dim"), span(" → ", "dim"), span(shortId(id), "cyan"));
+  };
+  add(row.poolName, row.poolId);
+  add(row.modelName, row.modelId);
+  return parts.length > 0 ? wrapLine([span("    "), ...parts], width, 4) : [];
+}
+
 export function statusLines(doc: StatusDocument, opts: StatusLinesOptions): Line[] {
   const width = opts.width ?? DEFAULT_WIDTH;
   const rows = doc.models.map((r) => cells(r, opts.now));
@@ -96,8 +109,8 @@ export function statusLines(doc: StatusDocument, opts: StatusLinesOptions): Line
     ),
   ];
   // A message (why a load failed) wraps under itself rather than being cut.
-  const body: Line[] = rows.flatMap((c) =>
-    wrapRowMessage(
+  const body: Line[] = rows.flatMap((c, i) => [
+    ...wrapRowMessage(
       [
         ...cell(c.address, w.address),
         ...cell(c.status, w.status, c.statusTone),
@@ -110,7 +123,8 @@ export function statusLines(doc: StatusDocument, opts: StatusLinesOptions): Line
       width,
       w.address + 2, // under the status column
     ),
-  );
+    ...lookedUpLines(doc.models[i]!, width),
+  ]);
   // The header and the total are read whole: on a narrow terminal they wrap, never cut.
   return [
     ...wrapLine(

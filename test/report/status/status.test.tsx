@@ -27,6 +27,15 @@ describe("renderStatusText", () => {
     `);
   });
 
+  test("a pool or model named in the manifest shows the name it was looked up by and the id it resolved to", () => {
+    const doc = statusDoc();
+    doc.models = [statusRow({ address: "finance/o2c", poolName: "Finance", modelName: "Order to Cash" }), statusRow({ address: "finance/ar" })];
+    const lines = renderStatusText(doc, { now: NOW, color: false }).split("\n");
+    const at = lines.findIndex((l) => l.startsWith("finance/o2c"));
+    expect(lines[at + 1]).toBe('    "Finance" → 0f1d6c9e… · "Order to Cash" → 5b7c2e11…');
+    expect(lines[at + 2]).toMatch(/^finance\/ar /);
+  });
+
   test("a model that could not be read is red in its row, and the others still show", () => {
     const colored = renderStatusText(statusDoc(), { now: NOW, color: true });
     const red = createStyle(true).red;
