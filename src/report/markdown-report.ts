@@ -15,6 +15,8 @@ export interface MarkdownFooter {
   /** As the reader's repository names it: relative, never a runner's absolute path. */
   manifestPath: string;
   baseUrl: string;
+  /** The manifest's target the report ran against; absent or null without targets. */
+  target?: string | null;
 }
 
 /** A manifest path fit for a footer: stdin named as such, an absolute path cut to its file name. */
@@ -26,7 +28,9 @@ export function footerManifestPath(path: string): string {
 export function footerLine(f: MarkdownFooter): string {
   const parts = [`reloadctl ${f.version}`];
   if (f.planId !== null) parts.push(`plan ${code(f.planId)}`);
-  parts.push(`manifest ${code(footerManifestPath(f.manifestPath))}`, code(f.baseUrl));
+  parts.push(`manifest ${code(footerManifestPath(f.manifestPath))}`);
+  if (f.target) parts.push(`target ${code(f.target)}`);
+  parts.push(code(f.baseUrl));
   return `<sub>${parts.join(" · ")}</sub>`;
 }
 

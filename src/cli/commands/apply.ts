@@ -60,7 +60,7 @@ export interface RunOptions {
 }
 
 function markdownFooter(doc: PlanDocument, io: Io) {
-  return { version: doc.tool.version, planId: doc.planId, manifestPath: reportManifestPath(doc.manifest.path, io), baseUrl: doc.baseUrl };
+  return { version: doc.tool.version, planId: doc.planId, manifestPath: reportManifestPath(doc.manifest.path, io), baseUrl: doc.baseUrl, target: doc.target };
 }
 
 /** What a run leaves for CI: annotations, the job summary, JUnit and the results record. */

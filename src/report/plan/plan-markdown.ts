@@ -110,7 +110,7 @@ export function renderPlanMarkdown(doc: PlanDocument, opts: PlanMarkdownOptions)
     attention: { title: "Needs attention: the last load failed, warned or is still running", head: HEAD, rows: attention.map((m) => modelRow(m, opts.now)) },
     rest: { title: `${restReloads} to reload, ${rest.length - restReloads} skipped`, head: HEAD, rows: rest.map((m) => modelRow(m, opts.now)) },
     extras: partials.length === 0 ? [] : [{ lines: tableLists(partials), what: "the resolved tables" }],
-    footer: { version: doc.tool.version, planId: doc.planId, manifestPath: opts.manifestPath ?? doc.manifest.path, baseUrl: doc.baseUrl },
+    footer: { version: doc.tool.version, planId: doc.planId, manifestPath: opts.manifestPath ?? doc.manifest.path, baseUrl: doc.baseUrl, target: doc.target },
     noun: "models",
     fullCommand: "`reloadctl plan`",
     ...(opts.maxChars === undefined ? {} : { maxChars: opts.maxChars }),

@@ -49,6 +49,13 @@ describe("renderPlanMarkdown", () => {
     ]);
   });
 
+  test("the footer names the target a plan of several tenants was made against", () => {
+    const doc = { ...planDoc([model({ address: "finance/o2c" })]), target: "prod" };
+    expect(renderPlanMarkdown(doc, { now: NOW }).trimEnd().split("\n").at(-1)).toBe(
+      "<sub>reloadctl 0.1.0 · plan `3f9a0c1b2d4e` · manifest `reload.config.yaml` · target `prod` · `https://acme.eu-1.celonis.cloud`</sub>",
+    );
+  });
+
   test("heading for a plan that reloads nothing", () => {
     expect(renderPlanMarkdown(allSkipPlan(), { now: NOW }).split("\n")[0]).toBe(
       "### reloadctl plan: nothing to reload, 2 skipped",
