@@ -3,7 +3,13 @@ import type { Manifest } from "../../manifest/types.js";
 import { displayFile } from "../../manifest/display-file.js";
 import type { ManifestError } from "../../shared/errors.js";
 
-const inline = (text: string): string => text.replace(/[\\*_[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
+/** A message for a list item: markdown escaped outside its `code spans`, where a backslash would show. */
+const inline = (text: string): string =>
+  text
+    .replace(/\r?\n/g, " ")
+    .split("`")
+    .map((part, i, parts) => (i % 2 === 1 && i < parts.length - 1 ? part : part.replace(/[\\*_[\]<>|]/g, (c) => `\\${c}`)))
+    .join("`");
 
 /** The problems as a list under a heading naming the command that found them. */
 export function renderProblemsMarkdown(err: ManifestError, command = "validate"): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { VERSION } from "../../../src/version.js";
 import { parseManifest } from "../../../src/manifest/parse-manifest.js";
+import { renderProblemsMarkdown } from "../../../src/report/validate/problems-markdown.js";
 import { renderProblemsJson, renderProblemsText, renderValidJson, renderValidText } from "../../../src/report/validate/problems.js";
 import { ManifestError } from "../../../src/shared/errors.js";
 import { VALID, problemsOf } from "../../manifest/support.js";
@@ -106,5 +107,15 @@ describe("renderValidText", () => {
     const one = parseManifest("version: 1\npools:\n  p:\n    id: P\n    models:\n      m:\n        id: M\n", "m.yaml");
     expect(renderValidText(one)).toBe("m.yaml is valid: 1 pool, 1 model.");
     expect(stripAnsi(renderValidText(one, { color: true }))).toBe("m.yaml is valid: 1 pool, 1 model.");
+  });
+});
+
+describe("renderProblemsMarkdown", () => {
+  it("escapes markdown outside a message's code spans and leaves their insides as written", () => {
+    const { error } = problemsOf(broken);
+    const md = renderProblemsMarkdown(error);
+    expect(md).toContain("`reload` must be `full`, `cache` or `{ tables: [...] }`; got \"sometimes\"");
+    const odd = new ManifestError("m.yaml", [{ file: "m.yaml", line: 1, column: 1, path: "", message: "a *star* in `a_b` and [x] with `no end_" }]);
+    expect(renderProblemsMarkdown(odd)).toContain("- `m.yaml:1:1` a \\*star\\* in `a_b` and \\[x\\] with `no end\\_");
   });
 });
