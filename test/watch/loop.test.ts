@@ -1,17 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { LastLoad } from "../../src/celonis/api.js";
 import type { CelonisApi } from "../../src/celonis/api.js";
-import { MIN, T0, clock, manifestFor, startWorld, triggerMinutes, type World } from "./support.js";
+import { MIN, T0, clock, manifestFor, startWorld, stopWorld, triggerMinutes, type World } from "./support.js";
 
 let world: World | null = null;
 afterEach(async () => {
-  if (world) {
-    world.stop.abort();
-    await vi.runAllTimersAsync();
-    await world.running;
-    world = null;
-  }
-  vi.useRealTimers();
+  await stopWorld(world);
+  world = null;
 });
 
 const success = (endedAgoMs: number): LastLoad => ({

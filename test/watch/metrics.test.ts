@@ -1,17 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { WatchMetrics } from "../../src/watch/metrics.js";
 import { Exposition, HAS_PROMTOOL, promtoolProblems } from "./exposition.js";
-import { MIN, T0, startWorld, type World } from "./support.js";
+import { MIN, T0, startWorld, stopWorld, type World } from "./support.js";
 
 let world: World | null = null;
 afterEach(async () => {
-  if (world) {
-    world.stop.abort();
-    await vi.runAllTimersAsync();
-    await world.running;
-    world = null;
-  }
-  vi.useRealTimers();
+  await stopWorld(world);
+  world = null;
 });
 
 const scrape = async (m: WatchMetrics) => new Exposition((await m.expose()).text);

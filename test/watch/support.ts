@@ -100,6 +100,16 @@ export async function startWorld(models: ModelSpec[], o: WorldOptions = {}): Pro
   };
 }
 
+/** Ends a world a test started (its loop stopped, its timers run out) and puts real timers back. */
+export async function stopWorld(w: World | null): Promise<void> {
+  if (w) {
+    w.stop.abort();
+    await vi.runAllTimersAsync();
+    await w.running;
+  }
+  vi.useRealTimers();
+}
+
 /** The minutes (from T0) at which each new trigger of `address` was seen, stepping a minute at a time. */
 export async function triggerMinutes(w: World, address: string, untilMinute: number): Promise<number[]> {
   const seen: number[] = [];
