@@ -1,10 +1,13 @@
 // Prints the plain closing line `N passed, N failed, N skipped` that CI log readers understand.
-import type { Reporter, TestModule } from "vitest/node";
+// A test file that fails before its tests run (an import that throws) and an unhandled error each
+// count as a failure: the line must never say "0 failed" of a run that failed.
+import type { Reporter, SerializedError, TestModule } from "vitest/node";
 
 export default class ClosingLineReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
-    const counts = { passed: 0, failed: 0, skipped: 0 };
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
+    const counts = { passed: 0, failed: unhandledErrors.length, skipped: 0 };
     for (const mod of testModules) {
+      if (mod.errors().length > 0) counts.failed++;
       for (const test of mod.children.allTests()) {
         const state = test.result().state;
         if (state === "passed") counts.passed++;
