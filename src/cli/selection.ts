@@ -6,7 +6,7 @@ import { readResultsState } from "../plan/read-results.js";
 import type { Selection } from "../plan/select.js";
 import { parseShard } from "../plan/shard.js";
 import type { Io } from "./io.js";
-import { openClient, type ChosenTarget } from "./session.js";
+import { connectionFor, type ChosenTarget } from "./session.js";
 
 export interface SelectionFlags {
   select?: string[] | undefined;
@@ -27,20 +27,15 @@ export function selectionFlags(values: SelectionFlags): Selection {
 export async function selectionFor(values: SelectionFlags, io: Io, manifest: Manifest, target?: ChosenTarget): Promise<Selection> {
   const selection = selectionFlags(values);
   if (values.state === undefined) return selection;
-  const baseUrl = await baseUrlFor(manifest, io, target);
+  const baseUrl = baseUrlFor(manifest, io, target);
   const results = await readResultsState(resolve(io.cwd, values.state), { manifest, baseUrl });
   return { ...selection, results: { ...results, file: values.state } };
 }
 
 /**
  * The base URL a command would talk to, for checking a results record before any request: the
- * client's own, so whatever decides the connection (environment, target, manifest) decides it here too.
+ * connection's, as the client will use it, so whatever decides the connection (environment, target, manifest) decides it here too.
  */
-export async function baseUrlFor(manifest: Manifest, io: Io, target?: ChosenTarget): Promise<string> {
-  const client = openClient(manifest, io, target);
-  try {
-    return client.baseUrl;
-  } finally {
-    await client.close();
-  }
+export function baseUrlFor(manifest: Manifest, io: Io, target?: ChosenTarget): string {
+  return connectionFor(manifest, io, target).baseUrl;
 }

@@ -97,7 +97,7 @@ export async function runPlan(doc: PlanDocument, manifest: Manifest, io: Io, opt
       report(e);
     });
   }
-  const client = openClient(manifest, io, opts.target);
+  const client = await openClient(manifest, io, opts.target);
   try {
     const summary = await executePlan({
       doc,
@@ -189,7 +189,7 @@ async function loadSavedPlan(path: string, values: ApplyValues, io: Io) {
   const narrows = selection.select.length + selection.exclude.length > 0 || selection.shard !== undefined;
   const models = narrows ? narrowSavedPlan(doc, path, selection) : doc.models;
   const narrowed: PlanDocument = { ...doc, models };
-  const client = openClient(manifest, io, target);
+  const client = await openClient(manifest, io, target);
   let reasons: string[];
   try {
     reasons = await findStaleness({ doc, models, api: client, baseUrl: client.baseUrl, manifest, now: Date.now(), signal: io.interrupt, ...(manifestRead ? { manifestRead } : {}) });

@@ -6,17 +6,21 @@ import { UserError } from "../../shared/errors.js";
 import { HELP } from "../help.js";
 import type { Io } from "../io.js";
 import { resolveFormat, terminalWidth, useColor, type Format } from "../output.js";
-import { chooseTarget, openClient, openManifest, type ChosenTarget } from "../session.js";
+import { chooseTarget, connectionFor, openClient, openManifest, type ChosenTarget } from "../session.js";
 import { openCiOutputs, reportManifestPath } from "../ci-outputs.js";
 import { selectionFor } from "../selection.js";
 import type { Selection } from "../../plan/select.js";
-import { buildPlan, toReload } from "../../plan/build-plan.js";
 import { serializePlan, sha256, writePlanFile } from "../../plan/plan-file.js";
 import type { PlanDocument } from "../../plan/types.js";
-import { renderPlanText } from "../../report/plan/plan-text.js";
-import { renderPlanMarkdown } from "../../report/plan/plan-markdown.js";
 import type { Manifest } from "../../manifest/types.js";
 import type { StartOrder } from "../../plan/schedule.js";
+
+// Loaded when needed, not with the command: the planner and the views (string-width's tables
+// above all) cost ~80 ms of a cold start, which the first line on a terminal need not wait for.
+// makePlan starts loading them once its progress line is out, while the service is read.
+const planner = () => import("../../plan/build-plan.js");
+const markdownView = () => import("../../report/plan/plan-markdown.js");
+const textView = () => import("../../report/plan/plan-text.js");
 
 export const PLAN_OPTIONS = {
   ...COMMON_OPTIONS,
@@ -40,12 +44,16 @@ export async function showPlan(doc: PlanDocument, io: Io, opts: ShowPlanOptions)
     case "json":
       io.stdout.write(serializePlan(doc));
       return;
-    case "markdown":
+    case "markdown": {
+      const { renderPlanMarkdown } = await markdownView();
       io.stdout.write(`${renderPlanMarkdown(doc, { now, manifestPath: reportManifestPath(doc.manifest.path, io) })}\n`);
       return;
-    case "text":
+    }
+    case "text": {
+      const { renderPlanText } = await textView();
       io.stdout.write(`${renderPlanText(doc, { now, color: opts.color, width: terminalWidth(io), savedTo: opts.savedTo, planSha256: opts.planSha256 })}\n`);
       return;
+    }
     case "tty": {
       const { renderPlanTty } = await import("../../report/tty.js");
       await renderPlanTty(doc, { now, savedTo: opts.savedTo, planSha256: opts.planSha256, color: opts.color }, io.stdout);
@@ -66,15 +74,21 @@ export async function makePlan(
   order: StartOrder = "longest-first",
   target: ChosenTarget = chooseTarget(manifest, undefined, io.env),
 ) {
-  const client = openClient(manifest, io, target);
+  const conn = connectionFor(manifest, io, target);
   const progress = showProgress && Boolean(io.stderr.isTTY);
-  if (progress) io.stderr.write(`reading the models' last loads from ${client.baseUrl}…`);
+  // Said before the client's modules load: the first thing on the screen comes at once.
+  if (progress) io.stderr.write(`reading the models' last loads from ${conn.baseUrl}…`);
+  let client: Awaited<ReturnType<typeof openClient>> | undefined;
   try {
+    const loading = Promise.all([planner(), openClient(manifest, io, target, conn)]);
+    void markdownView().catch(() => {}); // the views load while the service answers; showPlan awaits its own
+    const [{ buildPlan }, opened] = await loading;
+    client = opened;
     const doc = await buildPlan({ manifest, api: client, selection, now: Date.now, signal: io.interrupt, order, target: target.name });
     return doc;
   } finally {
     if (progress) io.stderr.write("\r\x1b[2K"); // the line goes: the plan takes its place
-    await client.close();
+    await client?.close();
   }
 }
 
@@ -108,7 +122,9 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
     const text = serializePlan(doc);
     if (values.out !== undefined) await writePlanFile(values.out, text);
     await showPlan(doc, io, { format, color, savedTo: values.out ?? null, planSha256: sha256(text) });
+    const { renderPlanMarkdown } = await markdownView();
     await ci.summary(renderPlanMarkdown(doc, { now: Date.parse(doc.createdAt), manifestPath: reportManifestPath(doc.manifest.path, io) }));
+    const { toReload } = await planner();
     return values["detailed-exitcode"] && toReload(doc) > 0 ? 2 : 0;
   });
 }

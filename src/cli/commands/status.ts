@@ -22,7 +22,7 @@ export async function statusCommand(args: string[], io: Io): Promise<number> {
     const manifest = await openManifest(values.config, io);
     const target = chooseTarget(manifest, values.target, io.env);
     const selection = await selectionFor(values, io, manifest, target);
-    const client = openClient(manifest, io, target);
+    const client = await openClient(manifest, io, target);
     let doc;
     try {
       doc = await readStatus(manifest, client, selection, Date.now());

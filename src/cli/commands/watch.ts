@@ -63,7 +63,7 @@ export async function watchCommand(args: string[], io: Io): Promise<number> {
   const key = resolveConnection(io.env, target.settings).key;
   const log = createLogger({ format, write: (line) => void io.stderr.write(`${line}\n`), now: systemClock.now, redact: makeRedactor(key) });
 
-  const client = openClient(manifest, io, target);
+  const client = await openClient(manifest, io, target);
   const metrics = new WatchMetrics({ now: systemClock.now, apiCounts: () => client.stats() });
   const keeper = createManifestKeeper({ initial: manifest, cwd: io.cwd, selection, log });
   const loop = createWatchLoop({ api: client, clock: systemClock, intervalMs, maxBackoffMs, graceMs, manifest: keeper, selection, log, metrics, stop: io.interrupt });
