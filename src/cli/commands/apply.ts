@@ -4,7 +4,8 @@ import { CI_OPTIONS, COMMON_OPTIONS, SELECTION_OPTIONS, parse, positiveInt } fro
 import { HELP } from "../help.js";
 import { isCi, isInteractive, type Io } from "../io.js";
 import { colorForced, resolveFormat, useColor, type Format } from "../output.js";
-import { chooseTarget, openClient, openManifest, type ChosenTarget } from "../session.js";
+import { chooseTarget, connectionFor, openClient, openManifest, type ChosenTarget } from "../session.js";
+import { progressLine } from "../progress-line.js";
 import { openCiOutputs, reportManifestPath, type CiOutputs } from "../ci-outputs.js";
 import { selectionFor } from "../selection.js";
 import { writeFileAtomic } from "../write-file-atomic.js";
@@ -167,7 +168,8 @@ function plannedManifest(doc: PlanDocument, planPath: string, cwd: string): stri
 
 type ApplyValues = ReturnType<typeof parse<typeof APPLY_OPTIONS>>["values"];
 
-async function loadSavedPlan(path: string, values: ApplyValues, io: Io) {
+/** A saved plan, checked against its manifest and the service; on a terminal (`showProgress`) a line says what it reads meanwhile. */
+export async function loadSavedPlan(path: string, values: ApplyValues, io: Io, showProgress = false) {
   const { doc } = await readPlanFile(path);
   if (values.config === undefined && doc.manifest.path === "-") {
     throw new UserError(`${path} was planned from a manifest read on stdin`, "pass that manifest again: reloadctl apply PLAN -c FILE (or -c - < FILE)");
@@ -189,12 +191,16 @@ async function loadSavedPlan(path: string, values: ApplyValues, io: Io) {
   const narrows = selection.select.length + selection.exclude.length > 0 || selection.shard !== undefined;
   const models = narrows ? narrowSavedPlan(doc, path, selection) : doc.models;
   const narrowed: PlanDocument = { ...doc, models };
-  const client = await openClient(manifest, io, target);
+  const conn = connectionFor(manifest, io, target);
+  const progress = progressLine(io, `checking the plan: reading the models' last loads from ${conn.baseUrl}…`, showProgress);
+  let client: Awaited<ReturnType<typeof openClient>> | undefined;
   let reasons: string[];
   try {
+    client = await openClient(manifest, io, target, conn);
     reasons = await findStaleness({ doc, models, api: client, baseUrl: client.baseUrl, manifest, now: Date.now(), signal: io.interrupt, ...(manifestRead ? { manifestRead } : {}) });
   } finally {
-    await client.close();
+    progress.done();
+    await client?.close();
   }
   if (reasons.length > 0) {
     throw new UserError(`the saved plan ${path} is stale; nothing was applied`, "make a new plan: reloadctl plan --out PLAN", reasons);
@@ -237,7 +243,7 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
   if (format === "tty") preloadInkUi();
   return ci.guard("apply", async () => {
     if (planPath !== undefined) {
-      const { doc, manifest, target } = await loadSavedPlan(planPath, values, io);
+      const { doc, manifest, target } = await loadSavedPlan(planPath, values, io, format === "tty");
       return runPlan(doc, manifest, io, { ...run(doc), target });
     }
 

@@ -7,6 +7,7 @@ import { HELP } from "../help.js";
 import type { Io } from "../io.js";
 import { resolveFormat, terminalWidth, useColor, type Format } from "../output.js";
 import { chooseTarget, connectionFor, openClient, openManifest, type ChosenTarget } from "../session.js";
+import { progressLine } from "../progress-line.js";
 import { openCiOutputs, reportManifestPath } from "../ci-outputs.js";
 import { selectionFor } from "../selection.js";
 import type { Selection } from "../../plan/select.js";
@@ -75,9 +76,8 @@ export async function makePlan(
   target: ChosenTarget = chooseTarget(manifest, undefined, io.env),
 ) {
   const conn = connectionFor(manifest, io, target);
-  const progress = showProgress && Boolean(io.stderr.isTTY);
   // Said before the client's modules load: the first thing on the screen comes at once.
-  if (progress) io.stderr.write(`reading the models' last loads from ${conn.baseUrl}…`);
+  const progress = progressLine(io, `reading the models' last loads from ${conn.baseUrl}…`, showProgress);
   let client: Awaited<ReturnType<typeof openClient>> | undefined;
   try {
     const loading = Promise.all([planner(), openClient(manifest, io, target, conn)]);
@@ -87,7 +87,7 @@ export async function makePlan(
     const doc = await buildPlan({ manifest, api: client, selection, now: Date.now, signal: io.interrupt, order, target: target.name });
     return doc;
   } finally {
-    if (progress) io.stderr.write("\r\x1b[2K"); // the line goes: the plan takes its place
+    progress.done(); // the line goes: the plan takes its place
     await client?.close();
   }
 }
