@@ -47,6 +47,22 @@ export function preloadInkUi(): void {
   loadInkUi().catch(() => {});
 }
 
+/**
+ * The stream as Ink should see it. A terminal whose size is not known says 0 rows (`script`, a
+ * container's pty before its first resize): Ink then takes every frame for a full screen and
+ * clears the terminal, scrollback and all, on each one. Unknown rows are read as unbounded.
+ */
+export function withKnownRows<T extends TtyStream>(stdout: T): T {
+  if (stdout.rows === undefined || stdout.rows > 0) return stdout;
+  return new Proxy(stdout, {
+    get(target, key) {
+      if (key === "rows") return target.rows !== undefined && target.rows > 0 ? target.rows : Number.MAX_SAFE_INTEGER;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 const columnsOf = (stdout: TtyStream): number => (stdout.columns !== undefined && stdout.columns > 0 ? stdout.columns : 100);
 
 /**
@@ -80,7 +96,7 @@ export async function runApplyTty(
     const instance = render(
       createElement(ApplyView, { events: replay.source, now: opts.now, color: opts.color }),
       // The CLI owns Ctrl-C (the first one lets loads in flight finish), so Ink must not exit on it.
-      { stdout: stdout as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false },
+      { stdout: withKnownRows(stdout) as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false },
     );
     const stop = () => instance.unmount();
     opts.signal?.addEventListener("abort", stop, { once: true });
