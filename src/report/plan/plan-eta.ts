@@ -5,8 +5,9 @@ import { formatElapsed } from "../../shared/duration.js";
 /** How many addresses of the start order a view names. */
 const ORDER_SHOWN = 3;
 
-/** `≈ 1h 12m`: an estimate, to the minute past an hour. */
+/** `≈ 1h 12m`: an estimate, to the minute past an hour; `< 1s` for a moment (not `≈ 0s`). */
 export function approx(ms: number): string {
+  if (ms > 0 && ms < 1000) return "< 1s";
   return `≈ ${formatElapsed(ms >= 3_600_000 ? Math.round(ms / 60_000) * 60_000 : ms)}`;
 }
 

@@ -26,4 +26,11 @@ describe("planEtaText", () => {
     expect(approx(3_600_000 + 12 * M + 40_000)).toBe("≈ 1h 13m");
     expect(approx(90_000)).toBe("≈ 1m 30s");
   });
+
+  it("says under a second for loads that take a moment, not ≈ 0s", () => {
+    expect(approx(400)).toBe("< 1s");
+    expect(approx(999)).toBe("< 1s");
+    expect(approx(1000)).toBe("≈ 1s");
+    expect(approx(0)).toBe("≈ 0s");
+  });
 });
