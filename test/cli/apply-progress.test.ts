@@ -1,15 +1,14 @@
 // apply PLAN on a terminal says what it reads while it checks the saved plan, and takes the line
 // away before the live view draws: the screen is not blank while the service answers.
-import { PassThrough, Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "../../src/cli/args.js";
 import { APPLY_OPTIONS, loadSavedPlan } from "../../src/cli/commands/apply.js";
 import { makePlan } from "../../src/cli/commands/plan.js";
-import type { Io } from "../../src/cli/io.js";
 import { openManifest } from "../../src/cli/session.js";
 import { serializePlan } from "../../src/plan/plan-file.js";
 import { startSimulator, type Simulator } from "../../src/sim/server.js";
 import { tempDir, testFixture, testManifest, writeFile } from "../e2e/harness.js";
+import { captured, capturedIo } from "../helpers/streams.js";
 
 const KEY = "apply-progress-test-key";
 let sim: Simulator;
@@ -20,15 +19,9 @@ afterEach(async () => {
   await sim.close();
 });
 
-function sink(isTTY: boolean) {
-  let text = "";
-  const stream = Object.assign(new Writable({ write: (chunk, _e, done) => ((text += String(chunk)), done()) }), { isTTY });
-  return { stream, text: () => text };
-}
+const sink = (isTTY: boolean) => captured({ isTTY });
 
-function io(cwd: string, stderr: ReturnType<typeof sink>): Io {
-  return { stdout: sink(false).stream, stderr: stderr.stream, stdin: new PassThrough(), env: { CELONIS_URL: sim.url, CELONIS_API_TOKEN: KEY }, cwd, interrupt: new AbortController().signal, hints: {} };
-}
+const io = (cwd: string, stderr: ReturnType<typeof sink>) => capturedIo({ CELONIS_URL: sim.url, CELONIS_API_TOKEN: KEY }, { stderr }, cwd);
 
 async function savedPlan(): Promise<{ dir: string; path: string }> {
   const dir = tempDir();

@@ -1,10 +1,9 @@
 // init on a terminal shows how far it has read the tenant, then takes the line away.
-import { PassThrough, Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { initCommand } from "../../src/cli/commands/init.js";
-import type { Io } from "../../src/cli/io.js";
 import { startSimulator, type Simulator } from "../../src/sim/server.js";
 import { testFixture } from "../e2e/harness.js";
+import { captured, capturedIo } from "../helpers/streams.js";
 
 const KEY = "init-progress-key";
 let sim: Simulator;
@@ -15,15 +14,9 @@ afterEach(async () => {
   await sim.close();
 });
 
-function sink(isTTY: boolean) {
-  let text = "";
-  const stream = Object.assign(new Writable({ write: (chunk, _e, done) => ((text += String(chunk)), done()) }), { isTTY });
-  return { stream, text: () => text };
-}
+const sink = (isTTY: boolean) => captured({ isTTY });
 
-function io(stdout: ReturnType<typeof sink>, stderr: ReturnType<typeof sink>): Io {
-  return { stdout: stdout.stream, stderr: stderr.stream, stdin: new PassThrough(), env: { CELONIS_URL: sim.url, CELONIS_API_TOKEN: KEY }, cwd: process.cwd(), interrupt: new AbortController().signal, hints: {} };
-}
+const io = (stdout: ReturnType<typeof sink>, stderr: ReturnType<typeof sink>) => capturedIo({ CELONIS_URL: sim.url, CELONIS_API_TOKEN: KEY }, { stdout, stderr });
 
 describe("init's progress line", () => {
   it("on a terminal: pools and models read so far, each over the last, erased at the end", async () => {

@@ -1,11 +1,10 @@
 // plan on a terminal says what it waits for while it reads, and takes the line away after.
-import { PassThrough, Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makePlan } from "../../src/cli/commands/plan.js";
-import type { Io } from "../../src/cli/io.js";
 import { parseManifest } from "../../src/manifest/parse-manifest.js";
 import { startSimulator, type Simulator } from "../../src/sim/server.js";
 import { testFixture, testManifest } from "../e2e/harness.js";
+import { captured, capturedIo } from "../helpers/streams.js";
 
 const KEY = "progress-test-key";
 let sim: Simulator;
@@ -16,15 +15,9 @@ afterEach(async () => {
   await sim.close();
 });
 
-function sink(isTTY: boolean) {
-  let text = "";
-  const stream = Object.assign(new Writable({ write: (chunk, _e, done) => ((text += String(chunk)), done()) }), { isTTY });
-  return { stream, text: () => text };
-}
+const sink = (isTTY: boolean) => captured({ isTTY });
 
-function io(stderr: ReturnType<typeof sink>): Io {
-  return { stdout: sink(false).stream, stderr: stderr.stream, stdin: new PassThrough(), env: { CELONIS_URL: sim.url, CELONIS_API_TOKEN: KEY }, cwd: process.cwd(), interrupt: new AbortController().signal, hints: {} };
-}
+const io = (stderr: ReturnType<typeof sink>) => capturedIo({ CELONIS_URL: sim.url, CELONIS_API_TOKEN: KEY }, { stderr });
 
 describe("makePlan's progress line", () => {
   it("on a terminal: says what it reads, then erases itself", async () => {

@@ -1,26 +1,14 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { Writable } from "node:stream";
 import { describe, expect, test } from "vitest";
 import { renderPlanTty, renderStatusTty } from "../../src/report/tty.js";
 import { renderPlanText } from "../../src/report/plan/plan-text.js";
 import { renderStatusText } from "../../src/report/status/status-text.js";
 import { stripAnsi } from "../../src/report/style.js";
 import { NOW, mixedPlan, statusDoc } from "./fixtures.js";
+import { captured } from "../helpers/streams.js";
 
-function terminal(columns: number) {
-  let written = "";
-  const stream = Object.assign(
-    new Writable({
-      write(chunk: Buffer | string, _enc, done) {
-        written += chunk.toString();
-        done();
-      },
-    }),
-    { columns, isTTY: true },
-  );
-  return { stream, text: () => written };
-}
+const terminal = (columns: number) => captured({ columns, isTTY: true });
 
 describe("static TTY views", () => {
   test("renderPlanTty writes the plan once, at the terminal's width", async () => {

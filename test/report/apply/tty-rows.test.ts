@@ -1,25 +1,16 @@
 // A terminal that does not know its height (0 rows: `script`, a container's pty before its first
 // resize) must not be cleared, scrollback and all, on every frame of the live apply view.
-import { Writable } from "node:stream";
 import { describe, expect, test } from "vitest";
 import { runApplyTty, withKnownRows } from "../../../src/report/tty.js";
 import { stripAnsi } from "../../../src/report/style.js";
 import { at, finishRun, runningEvents } from "../apply-events.js";
 import { testSource } from "./event-bus.js";
+import { captured } from "../../helpers/streams.js";
 
-function terminal(rows: number) {
-  let written = "";
-  const stream = Object.assign(
-    new Writable({
-      write(chunk: Buffer | string, _enc, done) {
-        written += chunk.toString();
-        done();
-      },
-    }),
-    { columns: 100, rows, isTTY: true },
-  );
-  return { stream, raw: () => written };
-}
+const terminal = (rows: number) => {
+  const t = captured({ columns: 100, rows, isTTY: true });
+  return { stream: t.stream, raw: t.text };
+};
 
 const CLEAR_SCREEN = "\x1b[2J";
 const CLEAR_SCROLLBACK = "\x1b[3J";
