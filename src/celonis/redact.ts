@@ -16,34 +16,38 @@ export const MIN_KEY_PART = 6;
  */
 export function makeRedactor(key: string): (text: string) => string {
   const forms = [...new Set([key, encodeURIComponent(key)])].filter((f) => f.length > 0);
-  if (forms.length === 0) return (text) => text;
   return (text) => forms.reduce((acc, form) => maskParts(acc.split(form).join(REDACTED), form), text);
 }
 
-/** Masks each run of the text that is a prefix or a suffix of `key` at least MIN_KEY_PART long. */
+/**
+ * Masks each run of the text that is a prefix or a suffix of `key` at least MIN_KEY_PART long (or
+ * the whole key, if shorter; the key is not empty). Each part is masked as one `***`; parts that
+ * overlap, as one.
+ */
 export function maskParts(text: string, key: string): string {
   const min = Math.min(MIN_KEY_PART, key.length);
   const spans: [number, number][] = [];
   const head = key.slice(0, min);
   for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) {
-    let n = min;
-    while (n < key.length && i + n < text.length && text[i + n] === key[n]) n++;
+    // the longest prefix of the key the text shows at i: the head at least
+    let n = key.length;
+    while (!text.startsWith(key.slice(0, n), i)) n--;
     spans.push([i, i + n]);
   }
-  const tail = key.slice(key.length - min);
+  const tail = key.slice(-min);
   for (let j = text.indexOf(tail); j >= 0; j = text.indexOf(tail, j + 1)) {
-    let start = j;
-    while (j + min - start < key.length && start > 0 && text[start - 1] === key[key.length - (j + min - start) - 1]) start--;
-    spans.push([start, j + min]);
+    // the longest suffix of the key the text shows ending where this tail ends: the tail at least
+    const end = j + min;
+    let n = key.length;
+    while (!text.endsWith(key.slice(-n), end)) n--;
+    spans.push([end - n, end]);
   }
-  if (spans.length === 0) return text;
   spans.sort((a, b) => a[0] - b[0]);
   let out = "";
   let at = 0;
   for (const [s, e] of spans) {
-    if (e <= at) continue;
-    out += text.slice(at, Math.max(at, s)) + (s >= at ? REDACTED : "");
-    at = e;
+    if (s >= at) out += text.slice(at, s) + REDACTED;
+    at = Math.max(at, e);
   }
   return out + text.slice(at);
 }
