@@ -71,7 +71,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 130;
     }
     const { renderError } = await import("./render-error.js");
-    const r = renderError(err, { json: wantsJson(rest), color: wantsColor(rest, io), ...(wantsFormat(rest, "markdown") ? { markdownFor: name } : {}), ...io.hints });
+    const width = io.stderr.isTTY && io.stderr.columns ? io.stderr.columns : undefined; // manifest problems wrap as validate's
+    const r = renderError(err, { json: wantsJson(rest), color: wantsColor(rest, io), width, ...(wantsFormat(rest, "markdown") ? { markdownFor: name } : {}), ...io.hints });
     if (r.stdout) io.stdout.write(r.stdout);
     if (r.stderr) io.stderr.write(r.stderr);
     return r.exitCode;

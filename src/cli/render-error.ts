@@ -13,6 +13,8 @@ export interface ErrorContext {
   color: boolean;
   /** The env var the key comes from, for hints. */
   tokenEnv?: string;
+  /** The columns of the terminal stderr is; absent in a log or a pipe (nothing is wrapped). */
+  width?: number | undefined;
 }
 
 export interface RenderedError {
@@ -58,7 +60,7 @@ function renderErrorText(err: unknown, ctx: ErrorContext): RenderedError {
   const tokenEnv = ctx.tokenEnv ?? "CELONIS_API_TOKEN";
   if (err instanceof ManifestError) {
     if (ctx.json) return { stdout: `${JSON.stringify({ error: { kind: "manifest", message: err.message }, ...renderProblemsJson(err) })}\n`, stderr: "", exitCode: 1 };
-    return { stdout: "", stderr: renderProblemsText(err, { color: ctx.color }), exitCode: 1 };
+    return { stdout: "", stderr: renderProblemsText(err, { color: ctx.color, width: ctx.width }), exitCode: 1 };
   }
   let kind: string;
   let message: string;

@@ -1,10 +1,10 @@
 // `validate` on a TTY: the same lines as the text view, coloured with Ink.
-import { Box, Text, useStdout } from "ink";
+import { Box, useStdout } from "ink";
 import type { Manifest } from "../../manifest/types.js";
 import type { ManifestError } from "../../shared/errors.js";
 import { InkLine } from "../InkLines.js";
-import { wrapLine, type Line } from "../lines.js";
-import { problemBlocks, summaryLine, validLine } from "./validate-lines.js";
+import { wrapLine } from "../lines.js";
+import { problemLines, validLine } from "./validate-lines.js";
 
 export interface ValidateViewProps {
   error?: ManifestError;
@@ -15,33 +15,15 @@ export interface ValidateViewProps {
   width?: number;
 }
 
-/** A message wraps at words, continuing indented; a code-frame line is cut at the edge, since wrapping would misplace its caret. */
-function Wrapped({ line, width, color }: { line: Line; width: number; color: boolean }) {
-  return (
-    <>
-      {wrapLine(line, width, 2).map((part, i) => (
-        <InkLine key={i} line={part} width={width} color={color} />
-      ))}
-    </>
-  );
-}
-
 export function ValidateView({ error, manifest, color = true, width }: ValidateViewProps) {
   const { stdout } = useStdout();
   const w = width ?? (stdout.columns || 100);
-  if (!error) return manifest ? <Wrapped line={validLine(manifest)} width={w} color={color} /> : null;
+  const lines = error ? problemLines(error, w) : manifest ? wrapLine(validLine(manifest), w, 2) : [];
   return (
     <Box flexDirection="column">
-      {problemBlocks(error).map((block, i) => (
-        <Box key={i} flexDirection="column">
-          <Wrapped line={block.heading} width={w} color={color} />
-          {block.frame.map((line, j) => (
-            <InkLine key={j} line={line} width={w} color={color} />
-          ))}
-        </Box>
+      {lines.map((line, i) => (
+        <InkLine key={i} line={line} width={w} color={color} />
       ))}
-      <Text> </Text>
-      <Wrapped line={summaryLine(error)} width={w} color={color} />
     </Box>
   );
 }

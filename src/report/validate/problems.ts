@@ -27,10 +27,13 @@ export interface ValidJson extends Versioned {
   pools: number;
 }
 
-/** Every problem with its code frame, then `N problems in FILE.`; ends with a newline. */
-export function renderProblemsText(err: ManifestError, opts: { color: boolean }): string {
+/**
+ * Every problem with its code frame, then `N problems in FILE.`; ends with a newline. For a
+ * terminal `width` columns wide, laid out as validate's view (messages wrap under their column).
+ */
+export function renderProblemsText(err: ManifestError, opts: { color: boolean; width?: number | undefined }): string {
   const style = createStyle(opts.color);
-  return `${problemLines(err).map((line) => paintLine(line, style)).join("\n")}\n`;
+  return `${problemLines(err, opts.width).map((line) => paintLine(line, style)).join("\n")}\n`;
 }
 
 export function renderProblemsJson(err: ManifestError): ProblemsJson {

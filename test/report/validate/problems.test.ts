@@ -70,6 +70,29 @@ describe("renderProblemsText", () => {
     expect(coloured).toContain("\x1b[2m17 |         reload: sometimes\x1b[22m");
     expect(stripAnsi(coloured)).toBe(renderProblemsText(error, { color: false }));
   });
+
+  it("for a terminal of 60 columns, a message wraps under its own column and a code frame is cut, never wrapped", () => {
+    const { error } = problemsOf(broken);
+    const lines = renderProblemsText(error, { color: false, width: 60 }).split("\n");
+    expect(lines.slice(0, 5)).toEqual([
+      "reload.config.yaml:17:17: `reload` must be `full`, `cache`",
+      '                          or `{ tables: [...] }`; got',
+      '                          "sometimes"',
+      "   16 |         id: 5b7c2e11-8a4d-4a7e-9d0c-2f6e3a9b1c44",
+      " > 17 |         reload: sometimes",
+    ]);
+    expect(lines.every((line) => line.length <= 60)).toBe(true);
+  });
+
+  it("a location that leaves the message too little room stands whole on its line, the message below it", () => {
+    const long = "pipelines/very-long-folder-name/reload.config.yaml"; // 56 cells with its :3:5:
+    const error = new ManifestError(long, [{ file: long, line: 3, column: 5, message: "unknown key `maxage`; did you mean `maxAge`?", path: "x" }]);
+    expect(renderProblemsText(error, { color: false, width: 60 }).split("\n").slice(0, 3)).toEqual([
+      `${long}:3:5: `.trimEnd(),
+      "  unknown key `maxage`; did you mean `maxAge`?",
+      "",
+    ]);
+  });
 });
 
 describe("the JSON views", () => {
