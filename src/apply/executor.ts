@@ -128,12 +128,13 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
     type: "summary",
     at: at(),
     models,
+    // The counts in the one order of every summary (shared/summary-order.ts).
     succeeded: count("succeeded"),
-    failed: count("failed"),
-    skipped: count("skipped"),
-    timedOut: count("timed_out"),
-    notStarted: count("not_started"),
     warnings: models.filter((o) => o.result === "succeeded" && o.loadStatus === "WARNING").length,
+    failed: count("failed"),
+    timedOut: count("timed_out"),
+    skipped: count("skipped"),
+    notStarted: count("not_started"),
     durationMs: clock.now() - started,
     interrupted,
   };

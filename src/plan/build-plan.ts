@@ -1,5 +1,6 @@
 // plan: read each selected model's last load (and tables, for partial reloads) concurrently,
 // resolve table words, decide, and assemble the plan document. Reads only.
+import { actionCounts } from "../shared/summary-order.js";
 import type { CelonisApi, LastLoad } from "../celonis/api.js";
 import type { Manifest, ManifestModel } from "../manifest/types.js";
 import { resolveNames, type ResolvedModel } from "./resolve-names.js";
@@ -129,8 +130,7 @@ export async function buildPlan(input: BuildPlanInput): Promise<PlanDocument> {
   }
   if (problems.length > 0) throw manifestProblems(manifest, problems);
 
-  const summary: PlanSummary = { full: 0, cache: 0, partial: 0, skip: 0 };
-  for (const m of planned) summary[m.action]++;
+  const summary: PlanSummary = actionCounts(planned.map((m) => m.action));
   const poolParallelism: Record<string, number> = {};
   for (const p of manifest.pools) poolParallelism[p.key] = p.poolParallelism;
   const intent = { models: planned, parallelism: manifest.parallelism, poolParallelism };

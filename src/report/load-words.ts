@@ -13,7 +13,7 @@ export const ACTION_PHRASE: Record<Action, string> = {
   skip: "skip",
 };
 
-/** Short action names for table columns: the words of plan's total ("2 complete, 1 partial, 1 from cache"). */
+/** Short action names for table columns: the words of plan's total ("2 complete, 1 from cache, 1 partial"). */
 export const ACTION_SHORT: Record<Action, string> = {
   full: "complete",
   cache: "from cache",

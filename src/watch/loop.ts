@@ -1,6 +1,7 @@
 // The control loop: at each tick, plan (the planner decides what is due), then start what is due
 // through the executor (which triggers and verifies), within the bounds, across ticks. It keeps
 // only its own state: the loads in flight, the backoffs, health. It never talks HTTP itself.
+import { actionCounts } from "../shared/summary-order.js";
 import type { CelonisApi } from "../celonis/api.js";
 import type { Clock } from "../apply/clock.js";
 import type { ApplyEvent, ModelOutcome } from "../apply/events.js";
@@ -67,11 +68,7 @@ export interface WatchLoop {
   backoff(address: string): Backoff | undefined;
 }
 
-const summarize = (models: PlannedModel[]) => {
-  const s = { full: 0, cache: 0, partial: 0, skip: 0 };
-  for (const m of models) s[m.action]++;
-  return s;
-};
+const summarize = (models: PlannedModel[]) => actionCounts(models.map((m) => m.action));
 
 export function createWatchLoop(opts: WatchLoopOptions): WatchLoop {
   const { api, clock, log, metrics, stop } = opts;

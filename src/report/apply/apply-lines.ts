@@ -7,6 +7,7 @@ import { displayFile } from "../../manifest/display-file.js";
 import { oneLine, padEnd, shortId, textWidth, truncate, type Tone } from "../style.js";
 import { isActive, type ApplyRow, type ApplyState } from "./apply-model.js";
 import { approx } from "../plan/plan-eta.js";
+import { COUNT_ORDER } from "../../shared/summary-order.js";
 
 export const SPINNER_FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"] as const;
 const SPINNER_FRAME_MS = 80;
@@ -17,6 +18,19 @@ export function spinnerFrame(now: number): string {
 }
 
 export const INTERRUPTED_NOTE = "interrupted: no new loads start; loads in flight are still verified (Ctrl-C again stops now)";
+
+/** The words of a run's counts. */
+const COUNT_WORDS: Record<keyof ApplyCounts, string> = {
+  succeeded: "succeeded",
+  warnings: "warnings",
+  failed: "failed",
+  timedOut: "timed out",
+  skipped: "skipped",
+  notStarted: "not started",
+  running: "running",
+  waiting: "waiting",
+  queued: "queued",
+};
 
 export interface ApplyCounts {
   succeeded: number;
@@ -62,15 +76,10 @@ export function liveCounts(state: ApplyState): ApplyCounts {
 
 /** `Apply: 1 succeeded, 1 warning, 1 failed · 2m 03s` */
 export function applyTotal(c: ApplyCounts, durationMs: number | null, interrupted: boolean): string {
-  const parts = [`${c.succeeded} succeeded`];
-  if (c.warnings > 0) parts.push(`${c.warnings} ${c.warnings === 1 ? "warning" : "warnings"}`);
-  if (c.failed > 0) parts.push(`${c.failed} failed`);
-  if (c.timedOut > 0) parts.push(`${c.timedOut} timed out`);
-  if (c.skipped > 0) parts.push(`${c.skipped} skipped`);
-  if (c.notStarted > 0) parts.push(`${c.notStarted} not started`);
-  if (c.running > 0) parts.push(`${c.running} running`);
-  if (c.waiting > 0) parts.push(`${c.waiting} waiting`);
-  if (c.queued > 0) parts.push(`${c.queued} queued`);
+  // Succeeded always shows, also as 0; the other counts when there are any.
+  const parts = COUNT_ORDER.filter((k): k is keyof ApplyCounts => k in c && (k === "succeeded" || c[k as keyof ApplyCounts] > 0)).map(
+    (k) => `${c[k]} ${k === "warnings" && c[k] === 1 ? "warning" : COUNT_WORDS[k]}`,
+  );
   const tail = [durationMs === null ? null : formatElapsed(durationMs), interrupted ? "interrupted" : null].filter(
     (t): t is string => t !== null,
   );

@@ -3,7 +3,8 @@ import { displayFile } from "../../manifest/display-file.js";
 import { isInProgress } from "../../shared/types.js";
 import type { PlanDocument, PlannedModel, PlannedTable } from "../../plan/types.js";
 import { span, wrapLine, type Line, type Span } from "../lines.js";
-import { ACTION_PHRASE, lastLoadSpans } from "../load-words.js";
+import { ACTION_PHRASE, ACTION_SHORT, lastLoadSpans } from "../load-words.js";
+import { ACTION_ORDER } from "../../shared/summary-order.js";
 import { oneLine, padEnd, shortId, textWidth, truncate } from "../style.js";
 import { planEtaText } from "./plan-eta.js";
 
@@ -63,16 +64,12 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** `Plan: 4 to reload (2 complete, 1 partial, 1 from cache), 1 skipped.` */
+/** `Plan: 4 to reload (2 complete, 1 from cache, 1 partial), 1 skipped.`: the kinds in ACTION_ORDER. */
 export function planTotal(doc: PlanDocument): string {
   const { full, cache, partial, skip } = doc.summary;
   const reload = full + cache + partial;
   if (reload === 0) return `Plan: nothing to reload, ${skip} skipped.`;
-  const parts = [
-    full > 0 ? `${full} complete` : null,
-    partial > 0 ? `${partial} partial` : null,
-    cache > 0 ? `${cache} from cache` : null,
-  ].filter((p): p is string => p !== null);
+  const parts = ACTION_ORDER.filter((a) => a !== "skip" && doc.summary[a] > 0).map((a) => `${doc.summary[a]} ${ACTION_SHORT[a]}`);
   return `Plan: ${reload} to reload (${parts.join(", ")}), ${skip} skipped.`;
 }
 

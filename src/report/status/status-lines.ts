@@ -1,4 +1,5 @@
 // The status view as lines: one row per declared model with its last load. Text and Ink draw these.
+import { inCountOrder, statusKind, type CountKind } from "../../shared/summary-order.js";
 import { displayFile } from "../../manifest/display-file.js";
 import type { StatusDocument, StatusRow } from "../../status/types.js";
 import { isInProgress } from "../../shared/types.js";
@@ -54,13 +55,16 @@ function cells(row: StatusRow, now: number): Cells {
 
 /** `Status: 6 models · 1 SUCCESS, 1 ERROR, 1 never loaded, 1 not read.` */
 export function statusTotal(doc: StatusDocument): string {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { count: number; kind: CountKind }>();
   for (const row of doc.models) {
-    const key = row.error !== null ? "not read" : row.lastLoad === null ? "never loaded" : oneLine(row.lastLoad.status);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const status = row.error !== null || row.lastLoad === null ? null : oneLine(row.lastLoad.status);
+    const key = row.error !== null ? "not read" : status ?? "never loaded";
+    const seen = counts.get(key);
+    if (seen) seen.count++;
+    else counts.set(key, { count: 1, kind: statusKind(status, row.error === null) });
   }
   const n = doc.models.length;
-  const parts = [...counts.entries()].map(([key, count]) => `${count} ${key}`);
+  const parts = inCountOrder([...counts.entries()], ([, { kind }]) => kind).map(([key, { count }]) => `${count} ${key}`);
   return `Status: ${n} ${n === 1 ? "model" : "models"}${parts.length > 0 ? ` · ${parts.join(", ")}` : ""}.`;
 }
 

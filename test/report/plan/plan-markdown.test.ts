@@ -6,7 +6,7 @@ import { NOW, allSkipPlan, largePlan, mixedPlan, model, planDoc } from "../fixtu
 describe("renderPlanMarkdown", () => {
   test("the counts, what needs attention, the rest with why, all resolved tables in one <details>, the footer", () => {
     expect(renderPlanMarkdown(mixedPlan(), { now: NOW })).toMatchInlineSnapshot(`
-      "### reloadctl plan: 4 to reload (2 complete, 1 partial, 1 from cache), 2 skipped
+      "### reloadctl plan: 4 to reload (2 complete, 1 from cache, 1 partial), 2 skipped
 
       Expected ≈ 1h 02m at parallelism 4, 2 loads of unknown duration counted as the median; starts first: \`logistics/shipments\`, \`logistics/returns\`, \`finance/o2c\`, then 1 more.
 

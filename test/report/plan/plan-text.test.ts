@@ -29,7 +29,7 @@ describe("renderPlanText", () => {
         ~ returns     complete reload    last ERROR 3h ago: Table RET: column X missing
         = pickups     skip               running: load 1a2b3c4d… RUNNING for 5m, onRunning: skip
 
-      Plan: 4 to reload (2 complete, 1 partial, 1 from cache), 2 skipped.
+      Plan: 4 to reload (2 complete, 1 from cache, 1 partial), 2 skipped.
       Expected ≈ 1h 02m at parallelism 4, 2 loads of unknown duration counted as the median; starts first:
         logistics/shipments, logistics/returns, finance/o2c, then 1 more.
       Saved to plan.json (sha256 3f9a0c1b…). Run it with: reloadctl apply plan.json"
@@ -120,7 +120,7 @@ describe("renderPlanText", () => {
     const lines = text.split("\n");
     for (const l of lines) expect(textWidth(l), l).toBeLessThanOrEqual(width);
     const flat = text.replace(/\n\s*/g, " ");
-    expect(flat).toContain("Plan: 4 to reload (2 complete, 1 partial, 1 from cache), 2 skipped.");
+    expect(flat).toContain("Plan: 4 to reload (2 complete, 1 from cache, 1 partial), 2 skipped.");
     expect(flat).toContain("https://a-rather-long-team-name.eu-1.celonis.cloud");
     expect(text).not.toMatch(/(Plan:|plan ·)[^\n]*…/);
   });

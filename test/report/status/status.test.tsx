@@ -23,7 +23,7 @@ describe("renderStatusText", () => {
       logistics/pickups  RUNNING       complete    5m ago            5m 03s
       logistics/gone     not read                                              404: Data model not found
 
-      Status: 6 models · 1 SUCCESS, 1 WARNING, 1 never loaded, 1 ERROR, 1 RUNNING, 1 not read."
+      Status: 6 models · 1 SUCCESS, 1 WARNING, 1 ERROR, 1 never loaded, 1 not read, 1 RUNNING."
     `);
   });
 
@@ -57,7 +57,7 @@ describe("renderStatusText", () => {
 describe("renderStatusMarkdown", () => {
   test("the counts, what needs attention first, the rest, the footer", () => {
     expect(renderStatusMarkdown(statusDoc(), { now: NOW, version: "0.1.0" })).toMatchInlineSnapshot(`
-      "### reloadctl status: 6 models · 1 SUCCESS, 1 WARNING, 1 never loaded, 1 ERROR, 1 RUNNING, 1 not read
+      "### reloadctl status: 6 models · 1 SUCCESS, 1 WARNING, 1 ERROR, 1 never loaded, 1 not read, 1 RUNNING
 
       **Needs attention**
 
