@@ -1,14 +1,15 @@
 // A manifest's problems on a terminal, whichever command meets them: plan (and every command but
 // validate's own view) lays them out as validate does, a wrapped message continuing under the
 // message column, not under the file name.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Writable } from "node:stream";
-import { beforeAll, describe, expect, it } from "vitest";
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Io } from "../../src/cli/io.js";
 import { run } from "../../src/cli/main.js";
 import { textWidth } from "../../src/report/style.js";
+import { captured, capturedIo, type Captured } from "../helpers/streams.js";
 
 let dir: string;
 beforeAll(() => {
@@ -16,17 +17,12 @@ beforeAll(() => {
   const good = readFileSync(new URL("../../reload.config.yaml", import.meta.url), "utf8");
   writeFileSync(join(dir, "bad.yaml"), good.replace("reload: full", "reload: sometimes"));
 });
-
-function terminal(columns: number | null) {
-  let text = "";
-  const stream = Object.assign(new Writable({ write: (chunk, _e, done) => ((text += String(chunk)), done()) }), columns === null ? { isTTY: false } : { isTTY: true, columns });
-  return { stream, text: () => text };
-}
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function stderrOf(args: string[], columns: number | null): Promise<string> {
-  const stderr = terminal(columns);
-  const stdin = Object.assign(new PassThrough(), { isTTY: columns !== null });
-  const io: Io = { stdout: terminal(columns).stream, stderr: stderr.stream, stdin, env: { NO_COLOR: "1" }, cwd: dir, interrupt: new AbortController().signal, hints: {} };
+  const tty = (): Captured<object> => captured(columns === null ? { isTTY: false } : { isTTY: true, columns });
+  const stderr = tty();
+  const io: Io = { ...capturedIo({ NO_COLOR: "1" }, { stdout: tty(), stderr }, dir), stdin: Object.assign(new PassThrough(), { isTTY: columns !== null }) };
   expect(await run(args, io)).toBe(1);
   return stderr.text();
 }

@@ -1,4 +1,3 @@
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { cleanup, render } from "ink-testing-library";
 import { ApplyView, CLEAR_SCREEN } from "../../../src/report/apply/ApplyView.js";
@@ -6,6 +5,7 @@ import { runApplyTty } from "../../../src/report/tty.js";
 import { stripAnsi, textWidth } from "../../../src/report/style.js";
 import { at, finishRun, outcomes, runningEvents } from "../apply-events.js";
 import { testSource } from "./event-bus.js";
+import { captured } from "../../helpers/streams.js";
 
 // Ink draws a live frame only outside CI (is-in-ci, read when Ink is loaded): these tests draw
 // on a fake terminal as a user's terminal is drawn on, also when the suite runs in CI.
@@ -161,17 +161,8 @@ describe("ApplyView", () => {
 });
 
 function fakeTerminal(size: { columns?: number; rows?: number } = {}) {
-  let written = "";
-  const stream = Object.assign(
-    new Writable({
-      write(chunk: Buffer | string, _enc, done) {
-        written += chunk.toString();
-        done();
-      },
-    }),
-    { columns: size.columns ?? 100, rows: size.rows ?? 40, isTTY: true },
-  );
-  return { stream, raw: () => written, text: () => stripAnsi(written) };
+  const t = captured({ columns: size.columns ?? 100, rows: size.rows ?? 40, isTTY: true });
+  return { stream: t.stream, raw: t.text, text: () => stripAnsi(t.text()) };
 }
 
 describe("runApplyTty", () => {
@@ -213,7 +204,7 @@ describe("runApplyTty", () => {
       // The old frame's lines, re-wrapped by the terminal into more rows than Ink erases, go with
       // the screen; then the whole view again, laid out for 60 columns.
       const redrawnPart = () => terminal.raw().slice(mark).split(CLEAR_SCREEN).slice(1).pop() ?? "";
-      await vi.waitFor(() => expect(stripAnsi(redrawnPart())).toContain("running · 2m 03s"));
+      await vi.waitFor(() => expect(stripAnsi(redrawnPart())).toContain("running · 2m 03s"), { timeout: 20_000 });
       const after = terminal.raw().slice(mark);
       const redrawn = stripAnsi(after.slice(after.lastIndexOf(CLEAR_SCREEN)));
       const lines = redrawn.split("\n");
@@ -240,7 +231,7 @@ describe("runApplyTty", () => {
       terminal.stream.columns = 120;
       terminal.stream.emit("resize");
       // At 60 columns the total wraps after "1 skipped,"; at 120 it is one line again.
-      await vi.waitFor(() => expect(stripAnsi(terminal.raw().slice(mark))).toContain("1 skipped, 1 running · 2m 03s"));
+      await vi.waitFor(() => expect(stripAnsi(terminal.raw().slice(mark))).toContain("1 skipped, 1 running · 2m 03s"), { timeout: 20_000 });
       expect(terminal.raw().slice(mark)).not.toContain(CLEAR_SCREEN);
       source.emit(...finishRun);
       await done;
