@@ -46,6 +46,10 @@ describe("expectedDurationMs", () => {
     expect(expectedDurationMs("full", load({ endDate: "2026-11-28T09:00:00.000Z" }))).toBeNull();
   });
 
+  it("takes a load that ended when it started as taking 0: only an end before the start makes no sense", () => {
+    expect(expectedDurationMs("full", load({ endDate: "2026-11-28T10:00:00.000Z" }))).toBe(0);
+  });
+
   it("is null for a skip: nothing runs", () => {
     expect(expectedDurationMs("skip", load())).toBeNull();
   });
