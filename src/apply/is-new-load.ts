@@ -39,11 +39,12 @@ export function judgeLoad(load: LoadMark, mark: TriggerMark): LoadVerdict {
   const started = startOf(load);
   if (before !== null) {
     const startedBefore = startOf(before);
-    const bothStarts = Number.isFinite(started) && Number.isFinite(startedBefore);
     const bothIds = load.id !== null && before.id !== null;
+    // A start that is missing or unreadable is NaN, and every comparison with NaN is false: such a
+    // load is never "later" nor "no later" than another.
     // The same id; or, with no ids to tell them apart, no later start: the previous load.
-    if (bothIds ? load.id === before.id : !(bothStarts && started > startedBefore)) return { kind: "previous" };
-    if (bothStarts && started <= startedBefore) {
+    if (bothIds ? load.id === before.id : !(started > startedBefore)) return { kind: "previous" };
+    if (started <= startedBefore) {
       return { kind: "not_ours", reason: `it started (${load.startDate}) no later than the load seen before the trigger (${before.startDate})` };
     }
   }
@@ -59,5 +60,5 @@ export function judgeLoad(load: LoadMark, mark: TriggerMark): LoadVerdict {
 
 /** The load is ours (see judgeLoad). */
 export function isNewLoad(load: LoadMark, before: LoadMark, sentAt: number | null = null, skewMs?: number): boolean {
-  return judgeLoad(load, skewMs === undefined ? { before, sentAt } : { before, sentAt, skewMs }).kind === "ours";
+  return judgeLoad(load, { before, sentAt, skewMs }).kind === "ours";
 }

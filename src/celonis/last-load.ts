@@ -30,7 +30,7 @@ export function parseLastLoad(status: number, bodyText: string, where: Where = D
 }
 
 function idOf(v: unknown): string | null {
-  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  if (Number.isFinite(v)) return String(v); // a finite number (Number.isFinite does not coerce)
   return typeof v === "string" && v !== "" ? v : null;
 }
 
@@ -45,20 +45,18 @@ const ISO_WITHOUT_ZONE = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 /** ISO-8601 UTC with milliseconds, from an ISO string or epoch ms (or s); null if absent or unreadable. */
 export function isoDate(v: unknown): string | null {
-  const ms = epochMs(v);
-  if (ms === null || Number.isNaN(ms)) return null;
-  const d = new Date(ms);
+  const d = new Date(epochMs(v));
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-function epochMs(v: unknown): number | null {
+/** Milliseconds since the epoch; NaN when unreadable (a blank text, a date out of range, not a date). */
+function epochMs(v: unknown): number {
   if (typeof v === "string") {
     const text = v.trim();
-    if (text === "") return null;
     // A timestamp without a zone is taken as UTC, as the service's clocks are.
     if (!NUMERIC.test(text)) return Date.parse(ISO_WITHOUT_ZONE.test(text) ? `${text}Z` : text);
     v = Number(text);
   }
-  if (typeof v !== "number" || !Number.isFinite(v)) return null;
+  if (typeof v !== "number") return NaN;
   return Math.abs(v) < SECONDS_BELOW ? v * 1000 : v;
 }

@@ -28,7 +28,7 @@ export function serviceWaitMs(headers: HeaderReader, now: number): number | null
 }
 
 function retryAfterMs(value: string | null, now: number): number | null {
-  if (value === null || value.trim() === "") return null;
+  if (value === null) return null;
   const text = value.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text) * 1000);
   const at = Date.parse(text);
@@ -44,7 +44,8 @@ function resetMs(value: string | null, now: number): number | null {
 /** A successful answer that says the budget is spent: how long until it refills, or null. */
 export function exhaustedBudgetWaitMs(headers: HeaderReader, now: number): number | null {
   const remaining = headers.get("x-ratelimit-remaining");
-  if (remaining === null || Number(remaining.trim()) !== 0 || remaining.trim() === "") return null;
+  // Number() reads a blank text as 0 (and ignores spaces around a number): a blank count says nothing
+  if (remaining === null || remaining.trim() === "" || Number(remaining) !== 0) return null;
   return resetMs(headers.get("x-ratelimit-reset"), now);
 }
 
