@@ -32,11 +32,10 @@ export interface Bounds {
 export function startOrder<T extends ScheduledModel>(models: readonly T[], order: StartOrder): T[] {
   const started = models.filter((m) => m.action !== "skip");
   if (order === "manifest") return started;
-  const rank = (m: T) => (m.expectedDurationMs === null ? Number.POSITIVE_INFINITY : m.expectedDurationMs);
-  return started
-    .map((m, i) => ({ m, i }))
-    .sort((a, b) => rank(b.m) - rank(a.m) || a.i - b.i)
-    .map(({ m }) => m);
+  const unknown = started.filter((m) => m.expectedDurationMs === null);
+  const known = started.filter((m) => m.expectedDurationMs !== null);
+  // Array.prototype.sort is stable: equal durations keep manifest order.
+  return [...unknown, ...known.sort((a, b) => b.expectedDurationMs! - a.expectedDurationMs!)];
 }
 
 const median = (xs: readonly number[]): number | null => {
@@ -77,16 +76,17 @@ export interface SimResult {
 /**
  * Runs the queue through the executor's rule (apply/dispatch.ts) in simulated time: whenever a
  * slot frees, the first waiting job whose pool has room starts. `running` jobs hold their slots
- * from the start. Jobs ending at the same time end in the order they started.
+ * from the start. Of jobs ending at the same time, the one started first ends first (which one
+ * does changes nothing: the same jobs start then, each in the first slot that fits).
  */
 export function simulateSchedule(queue: readonly SimJob[], bounds: Bounds, running: readonly SimRunning[] = []): SimResult {
   const global = Math.max(1, bounds.parallelism);
   const poolBound = (pool: string) => Math.max(1, bounds.poolParallelism[pool] ?? DEFAULT_POOL_PARALLELISM);
   const inPool = new Map<string, number>();
-  // In flight: pool, end time, and a sequence number for ties.
-  const active: { pool: string; end: number; seq: number }[] = [];
-  let seq = 0;
-  const startMs = new Array<number>(queue.length).fill(0);
+  // In flight: pool and end time.
+  const active: { pool: string; end: number }[] = [];
+  // Every job starts in the end: its start is set then.
+  const startMs: number[] = [];
   // Waiting jobs by pool, each in queue order: the first waiting job that fits is the lowest
   // index at the head of a pool with room.
   const waiting = new Map<string, { items: number[]; head: number }>();
@@ -96,42 +96,34 @@ export function simulateSchedule(queue: readonly SimJob[], bounds: Bounds, runni
     w.items.push(i);
   });
   let now = 0;
-  let wallMs = 0;
 
   const take = (pool: string, end: number) => {
     inPool.set(pool, (inPool.get(pool) ?? 0) + 1);
-    active.push({ pool, end, seq: seq++ });
+    active.push({ pool, end });
   };
   for (const r of running) take(r.pool, Math.max(0, r.remainingMs));
   const startWaiting = () => {
     while (active.length < global) {
-      let first: { items: number[]; head: number } | null = null;
+      // the lowest queue index at the head of a pool with room
+      let next = Number.POSITIVE_INFINITY;
       for (const [pool, w] of waiting) {
-        if (w.head >= w.items.length || (inPool.get(pool) ?? 0) >= poolBound(pool)) continue;
-        if (first === null || w.items[w.head]! < first.items[first.head]!) first = w;
+        if (w.head < w.items.length && (inPool.get(pool) ?? 0) < poolBound(pool)) next = Math.min(next, w.items[w.head]!);
       }
-      if (first === null) return;
-      const i = first.items[first.head++]!;
-      startMs[i] = now;
-      take(queue[i]!.pool, now + Math.max(0, queue[i]!.durationMs));
+      if (next === Number.POSITIVE_INFINITY) return;
+      const job = queue[next]!;
+      waiting.get(job.pool)!.head++;
+      startMs[next] = now;
+      take(job.pool, now + Math.max(0, job.durationMs));
     }
   };
   startWaiting();
   while (active.length > 0) {
-    let k = 0;
-    for (let j = 1; j < active.length; j++) {
-      const a = active[j]!;
-      const b = active[k]!;
-      if (a.end < b.end || (a.end === b.end && a.seq < b.seq)) k = j;
-    }
-    const done = active[k]!;
-    active.splice(k, 1);
-    inPool.set(done.pool, inPool.get(done.pool)! - 1);
-    now = done.end;
-    wallMs = Math.max(wallMs, now);
+    now = Math.min(...active.map((a) => a.end));
+    const [done] = active.splice(active.findIndex((a) => a.end === now), 1);
+    inPool.set(done!.pool, inPool.get(done!.pool)! - 1);
     startWaiting();
   }
-  return { wallMs, startMs };
+  return { wallMs: now, startMs };
 }
 
 /**

@@ -93,6 +93,15 @@ describe("simulateSchedule", () => {
     expect(skip.wallMs).toBe(20);
   });
 
+  it("gives a freed slot to the lowest waiting job of all pools, not to the pool that came first", () => {
+    // When a1 ends, pool a (a2, 4th) and pool b (b1, 2nd) both have room: b1 goes.
+    const r = simulateSchedule([one("a", 10), one("b", 10), one("b", 10), one("a", 10)], { parallelism: 1, poolParallelism: { a: 1, b: 1 } });
+    expect(r.startMs).toEqual([0, 10, 20, 30]);
+  });
+
+  it("runs nothing for an empty queue", () => {
+    expect(simulateSchedule([], { parallelism: 2, poolParallelism: {} })).toEqual({ wallMs: 0, startMs: [] });
+  });
 
   it("starts queued jobs after loads already running end", () => {
     const r = simulateSchedule([one("p", 10)], { parallelism: 1, poolParallelism: { p: 1 } }, [{ pool: "p", remainingMs: 25 }]);
@@ -165,6 +174,27 @@ describe("expectedRemainingMs", () => {
     // b runs 3× its expectation; a, queued, is expected to take (30 + 10) / (10 + 10) = 2× its 10.
     const remaining = expectedRemainingMs({ queued: [q(10)], running: [{ pool: "p", expectedDurationMs: 10, elapsedMs: 30 }], finished: [] }, bounds);
     expect(remaining).toBe(20);
+  });
+
+  it("takes no evidence from a load that ended but was expected to take 0 ms: there is no ratio to it", () => {
+    // the prior alone: factor 1
+    expect(expectedRemainingMs({ queued: [q(10)], running: [], finished: [{ expectedDurationMs: 0, durationMs: 50 }] }, bounds)).toBe(10);
+  });
+
+  it("takes no evidence from a running load exactly at its expectation: it may end now", () => {
+    // Only the finished load counts: (10 + 30) / (10 + 10) = 2. The running one is expected to end
+    // at 2 × 10, in 10; the queued one takes 2 × 10: 20.
+    const remaining = expectedRemainingMs({ queued: [q(10)], running: [{ pool: "p", expectedDurationMs: 10, elapsedMs: 10 }], finished: [{ expectedDurationMs: 10, durationMs: 30 }] }, bounds);
+    expect(remaining).toBe(20);
+  });
+
+  it("keeps the factor at 1 when every expectation is 0 ms", () => {
+    expect(expectedRemainingMs({ queued: [q(0)], running: [{ pool: "p", expectedDurationMs: 0, elapsedMs: 5 }], finished: [] }, bounds)).toBe(0);
+  });
+
+  it("scales the guess for an unknown load by the factor, as every expectation", () => {
+    // the known median 10, factor (10 + 20) / (10 + 10) = 1.5
+    expect(expectedRemainingMs({ queued: [q(null)], running: [], finished: [{ expectedDurationMs: 10, durationMs: 20 }] }, bounds)).toBe(15);
   });
 
   it("takes a running load past its expectation as ending now", () => {
