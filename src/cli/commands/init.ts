@@ -9,6 +9,7 @@ import { DEFAULT_MANIFEST } from "../manifest-source.js";
 import { createCelonisClient } from "../../celonis/client.js";
 import { resolveConnection } from "../../celonis/connection.js";
 import { readTenant, type ReadProgress } from "../../init/read-tenant.js";
+import { progressLine } from "../progress-line.js";
 import { writeManifest } from "../../init/write-manifest.js";
 import { parseManifest } from "../../manifest/parse-manifest.js";
 import { ManifestError, UserError } from "../../shared/errors.js";
@@ -27,7 +28,7 @@ export const INIT_OPTIONS = {
 
 const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-function progressLine(url: string, p: ReadProgress): string {
+function readingText(url: string, p: ReadProgress): string {
   const pools = `${p.poolsRead} of ${p.pools} ${p.pools === 1 ? "pool" : "pools"}`;
   return `reading ${url}: ${pools}, ${p.modelsRead} of ${p.modelsFound} data models…`;
 }
@@ -61,16 +62,16 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   io.hints.tokenEnv = tokenEnv;
   const conn = resolveConnection(io.env, { url: null, keyType: "USER_KEY", tokenEnv });
   const client = createCelonisClient({ baseUrl: conn.baseUrl, key: conn.key, keyType: conn.keyType, userAgent: `reloadctl/${VERSION}` });
-  const progress = Boolean(io.stderr.isTTY);
+  const progress = progressLine(io, null, true);
   let pools;
   try {
     pools = await readTenant(client, {
       pools: values.pool ?? [],
       signal: io.interrupt,
-      ...(progress ? { onProgress: (p: ReadProgress) => void io.stderr.write(`\r\x1b[2K${progressLine(conn.baseUrl, p)}`) } : {}),
+      ...(io.stderr.isTTY ? { onProgress: (p: ReadProgress) => progress.update(readingText(conn.baseUrl, p)) } : {}),
     });
   } finally {
-    if (progress) io.stderr.write("\r\x1b[2K");
+    progress.done();
     await client.close();
   }
   const models = pools.reduce((n, p) => n + p.models.length, 0);

@@ -2,7 +2,8 @@ import { CI_OPTIONS, COMMON_OPTIONS, SELECTION_OPTIONS, parse } from "../args.js
 import { HELP } from "../help.js";
 import type { Io } from "../io.js";
 import { resolveFormat, terminalWidth, useColor } from "../output.js";
-import { chooseTarget, openClient, openManifest } from "../session.js";
+import { chooseTarget, connectionFor, openClient, openManifest } from "../session.js";
+import { progressLine } from "../progress-line.js";
 import { openCiOutputs, reportManifestPath } from "../ci-outputs.js";
 import { VERSION } from "../../version.js";
 import { selectionFor } from "../selection.js";
@@ -22,12 +23,16 @@ export async function statusCommand(args: string[], io: Io): Promise<number> {
     const manifest = await openManifest(values.config, io);
     const target = chooseTarget(manifest, values.target, io.env);
     const selection = await selectionFor(values, io, manifest, target);
-    const client = await openClient(manifest, io, target);
+    const conn = connectionFor(manifest, io, target);
+    const progress = progressLine(io, `reading the models' last loads from ${conn.baseUrl}…`, format === "tty");
+    let client: Awaited<ReturnType<typeof openClient>> | undefined;
     let doc;
     try {
+      client = await openClient(manifest, io, target, conn);
       doc = await readStatus(manifest, client, selection, Date.now());
     } finally {
-      await client.close();
+      progress.done(); // the line goes: the table takes its place
+      await client?.close();
     }
     const now = Date.parse(doc.createdAt);
     if (format === "json") io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
