@@ -120,7 +120,9 @@ function expectedEnd(state: ApplyState, now: number | null): number | null {
   const rows = new Map(state.rows.map((r) => [r.address, r]));
   const inOrder = new Set(state.order);
   // After a first Ctrl-C nothing queued starts: only the loads in flight are left.
-  const queued = state.interrupted ? [] : [...state.order, ...state.rows.map((r) => r.address).filter((a) => !inOrder.has(a))]
+  // A skipped model never starts: it is in no plan's schedule, so in no estimate of it.
+  const unordered = state.rows.filter((r) => !inOrder.has(r.address) && r.action !== "skip").map((r) => r.address);
+  const queued = state.interrupted ? [] : [...state.order, ...unordered]
     .filter((a) => rows.get(a)?.phase === "queued")
     .map(info);
   const running = state.rows.filter(isActive).map((r) => ({ ...info(r.address), elapsedMs: Math.max(0, now - (r.startedAt ?? now)) }));

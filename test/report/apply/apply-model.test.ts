@@ -3,6 +3,7 @@ import { applyStateFrom, initialApplyState, reduceApply } from "../../../src/rep
 import { at, finishRun, outcomes, runningEvents } from "../apply-events.js";
 import { applyHeader, applyTotal, liveCounts } from "../../../src/report/apply/apply-lines.js";
 import { lineText } from "../../../src/report/lines.js";
+import { expectedWallMs } from "../../../src/plan/schedule.js";
 
 describe("reduceApply", () => {
   test("start lists every model as queued, in order, with the bounds", () => {
@@ -119,4 +120,18 @@ test("a model waiting for a load already running is counted as waiting, not runn
   const counts = liveCounts(state);
   expect(counts).toMatchObject({ running: 1, waiting: 1 });
   expect(applyTotal(counts, 1_000, false)).toBe("Apply: 0 succeeded, 1 running, 1 waiting · 1s");
+});
+
+test("the expected time at the start is the plan's: a skipped model is never counted as a load to run", () => {
+  const models = [
+    { address: "finance/o2c", action: "full" as const, pool: "finance", expectedDurationMs: 60_000 },
+    { address: "finance/ar", action: "skip" as const, pool: "finance", expectedDurationMs: 600_000 },
+    { address: "hr/core", action: "cache" as const, pool: "hr", expectedDurationMs: 30_000 },
+  ];
+  const bounds = { parallelism: 1, poolParallelism: { finance: 1, hr: 1 } };
+  const state = reduceApply(initialApplyState, { type: "start", at: at(0), planId: "p", models, order: ["finance/o2c", "hr/core"], ...bounds });
+  // What the plan says of the same two reloads, one at a time: 60 s + 30 s.
+  expect(expectedWallMs([models[0]!, models[2]!], bounds)).toBe(90_000);
+  expect(state.expectedWallMs).toBe(90_000);
+  expect(state.expectedEndAt).toBe(Date.parse(at(90)));
 });
