@@ -47,7 +47,13 @@ const WORDS: Record<string, string> = {
 
 const CERTIFICATE = /^(CERT_|ERR_TLS_CERT|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_SSL_)/;
 
+/** Our code for a port fetch will not connect to (the Fetch standard's "bad ports": 1, 25, 6000, …); undici gives none. */
+export const BAD_PORT = "BAD_PORT";
+
 export function classifyNetworkError(err: unknown): NetworkFailure {
+  if (causedBy(err, (m) => m === "bad port")) {
+    return { code: BAD_PORT, neverSent: true, certificate: false, proxyStatus: null, description: "bad port (fetch refuses to connect to it)" };
+  }
   const proxyStatus = findProxyStatus(err);
   if (proxyStatus !== null) {
     return { code: "UND_ERR_ABORTED", neverSent: true, certificate: false, proxyStatus, description: `the proxy refused to connect to the service (it answered ${proxyStatus})` };
@@ -66,6 +72,16 @@ export function classifyNetworkError(err: unknown): NetworkFailure {
 
 // undici's words when a proxy will not open the tunnel (a fixed text of its own, not the proxy's).
 const PROXY_REFUSED = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$/;
+
+/** Whether the error, or one of its causes, has a message that `test` accepts. */
+function causedBy(err: unknown, test: (message: string) => boolean): boolean {
+  let current: unknown = err;
+  for (let depth = 0; depth < 6 && typeof current === "object" && current !== null; depth++) {
+    if (test(String((current as { message?: unknown }).message ?? ""))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
 
 function findProxyStatus(err: unknown): number | null {
   let current: unknown = err;
@@ -103,6 +119,8 @@ export function networkHint(failure: NetworkFailure | null, host: string): strin
     case "EAI_AGAIN":
     case "EAI_FAIL":
       return `No host ${host} is known here: check its spelling in ${CHECK_URL} (like acme.eu-1.celonis.cloud), and that DNS works here (or HTTPS_PROXY, in a corporate network).`;
+    case BAD_PORT:
+      return `fetch never connects to the port of ${host}, one of the Fetch standard's "bad ports" (such as 1, 25 or 6000): set ${CHECK_URL} to the service's own port, or none for https://.`;
     case "ECONNREFUSED":
       return `Nothing answers at ${host}: check the host and port in ${CHECK_URL}; for the simulator, that \`reloadctl sim\` still runs on that port.`;
     case "ETIMEDOUT":

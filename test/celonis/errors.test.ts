@@ -149,6 +149,13 @@ describe("networkHint: what to check when no service answered", () => {
   ])("%s", (code, expected) => {
     expect(hint(code)).toMatch(expected);
   });
+  it("a port fetch refuses (undici's \"bad port\", no code): never sent, and the hint says to use the service's port", async () => {
+    const { fetch } = await import("undici");
+    const err: unknown = await fetch("http://127.0.0.1:1/").then(() => null, (e: unknown) => e);
+    const failure = classifyNetworkError(err);
+    expect(failure).toMatchObject({ code: "BAD_PORT", neverSent: true, description: "bad port (fetch refuses to connect to it)" });
+    expect(networkHint(failure, "127.0.0.1:1")).toMatch(/^fetch never connects to the port of 127\.0\.0\.1:1, .*"bad ports".*: set CELONIS_URL \(else connection\.url\) to the service's own port/);
+  });
   it("has nothing to add without a cause", () => {
     expect(networkHint(null, "h")).toBeNull();
     expect(hint("E_SOMETHING_ELSE")).toBeNull();
