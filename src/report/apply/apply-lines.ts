@@ -105,7 +105,11 @@ export function boundsText(parallelism: number | null, poolParallelism: Record<s
 /** `≈ 12m left`, or null when the end is unknown (or the run is over). */
 export function timeLeftText(state: ApplyState, now: number): string | null {
   if (state.expectedEndAt === null || state.summary !== null) return null;
-  return `${approx(Math.max(0, state.expectedEndAt - now))} left`;
+  // Until a first load begins (apply is still reading last loads), the estimate's clock has not
+  // started: it does not count down, to jump back up when the triggers land.
+  const begun = state.rows.some((r) => r.startedAt !== null);
+  const left = begun || state.expectedWallMs === null ? state.expectedEndAt - now : state.expectedWallMs;
+  return `${approx(Math.max(0, left))} left`;
 }
 
 /** `reloadctl apply · reload.config.yaml → https://… · plan 3f9a0c1b2d4e · 4 models · parallelism 4, 2 per pool · ≈ 1h 12m expected` */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { applyStateFrom, initialApplyState, reduceApply } from "../../../src/report/apply/apply-model.js";
 import { at, finishRun, outcomes, runningEvents } from "../apply-events.js";
-import { applyHeader, applyTotal, liveCounts } from "../../../src/report/apply/apply-lines.js";
+import { applyHeader, applyTotal, liveCounts, timeLeftText } from "../../../src/report/apply/apply-lines.js";
 import { lineText } from "../../../src/report/lines.js";
 import { expectedWallMs } from "../../../src/plan/schedule.js";
 
@@ -134,4 +134,14 @@ test("the expected time at the start is the plan's: a skipped model is never cou
   expect(expectedWallMs([models[0]!, models[2]!], bounds)).toBe(90_000);
   expect(state.expectedWallMs).toBe(90_000);
   expect(state.expectedEndAt).toBe(Date.parse(at(90)));
+});
+
+test("the time left does not count down before the first load begins, and does once one has", () => {
+  const models = [{ address: "finance/o2c", action: "full" as const, pool: "finance", expectedDurationMs: 60_000 }];
+  const start = reduceApply(initialApplyState, { type: "start", at: at(0), planId: "p", models, order: ["finance/o2c"], parallelism: 1, poolParallelism: { finance: 1 } });
+  // Three seconds of reading last loads (a slow service): still the whole minute.
+  expect(timeLeftText(start, Date.parse(at(3)))).toBe("≈ 1m 00s left");
+  const triggered = reduceApply(start, { type: "triggered", at: at(3), address: "finance/o2c", action: "full", adopted: false });
+  expect(timeLeftText(triggered, Date.parse(at(3)))).toBe("≈ 1m 00s left");
+  expect(timeLeftText(triggered, Date.parse(at(33)))).toBe("≈ 30s left");
 });
