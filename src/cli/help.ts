@@ -1,7 +1,7 @@
 // --help texts. They must stay true: test/cli checks every flag listed here is accepted.
 
 const COMMON = `  -c, --config FILE     the manifest (default ./reload.config.yaml; - reads stdin)
-      --format FORMAT   auto (default: Ink UI on a terminal, plain text otherwise), text, json, markdown
+      --format FORMAT   auto (default: the terminal UI on a terminal, plain text otherwise), text, json, markdown
       --json            short for --format json
       --no-color        no colour (NO_COLOR is honoured too)
   -h, --help            this help`;
@@ -50,7 +50,8 @@ CELONIS_API_TOKEN (or the variable named by tokenEnv), CELONIS_KEY_TYPE USER_KEY
 APP_KEY (AppKey). With \`targets:\` in the manifest, --target NAME (or RELOADCTL_TARGET) picks one.
 Exit codes: 0 success, 1 error or a failed model, 2 plan --detailed-exitcode with changes, 130 interrupted.`,
 
-  validate: `Usage: reloadctl validate [-c FILE] [--json]
+  validate: `Usage: reloadctl validate [-c FILE] [--json | --format FORMAT] [--no-color]
+                         [--summary-file FILE] [--no-step-summary]
 
 Parse the manifest and check it against schemas/reload.config.schema.json and the rules a schema
 cannot express. Every problem is reported as FILE:LINE:COL: message. No network.
@@ -60,7 +61,9 @@ Flags:
 ${COMMON}
 ${CI}`,
 
-  plan: `Usage: reloadctl plan [-c FILE] [--target NAME] [--out PLAN] [--json] [--detailed-exitcode] [--select S]… [--exclude S]… [--shard K/N]
+  plan: `Usage: reloadctl plan [-c FILE] [--target NAME] [--out PLAN] [--json | --format FORMAT] [--no-color]
+                     [--detailed-exitcode] [--select S]… [--exclude S]… [--state FILE] [--shard K/N]
+                     [--summary-file FILE] [--no-step-summary]
 
 Resolve pool and model names and table aliases to ids against the live API, compare each model
 with its last load, and show what apply would do: ~ reload (complete, from cache, partial),
@@ -75,7 +78,9 @@ ${SELECT}
                         exit 0 when nothing would be reloaded, 2 when something would, 1 on error
 ${CI}`,
 
-  apply: `Usage: reloadctl apply [PLAN] [-c FILE] [--target NAME] [--auto-approve] [--json] [--parallelism N] [--order ORDER] [--select S]… [--exclude S]… [--shard K/N] [--junit FILE] [--results FILE]
+  apply: `Usage: reloadctl apply [PLAN] [-c FILE] [--target NAME] [--auto-approve] [--json | --format FORMAT] [--no-color]
+                      [--parallelism N] [--order ORDER] [--fail-fast] [--select S]… [--exclude S]… [--state FILE]
+                      [--shard K/N] [--junit FILE] [--results FILE] [--summary-file FILE] [--no-step-summary]
 
 Without PLAN: plan, show it, ask for confirmation (on a terminal), then run it. Outside a terminal
 (or with CI set) it needs --auto-approve. With PLAN: run exactly that saved plan, after checking
@@ -97,7 +102,8 @@ ${SELECT}
 ${CI}
 Ctrl-C once: start no new loads, verify those in flight, exit 130. Twice: exit at once.`,
 
-  status: `Usage: reloadctl status [-c FILE] [--target NAME] [--json] [--select S]… [--exclude S]… [--shard K/N]
+  status: `Usage: reloadctl status [-c FILE] [--target NAME] [--json | --format FORMAT] [--no-color]
+                       [--select S]… [--exclude S]… [--state FILE] [--shard K/N] [--summary-file FILE] [--no-step-summary]
 
 Each declared model's last load: status, type, start, end, duration and the service's message.
 Reads only. Exit 1 if any model could not be read.

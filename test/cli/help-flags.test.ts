@@ -23,3 +23,16 @@ describe("help lists exactly the flags each command accepts", () => {
     expect([...accepted].filter((f) => !listed.has(f))).toEqual([]);
   });
 });
+
+describe("each command's usage line names every flag it accepts", () => {
+  it.each([
+    ["validate", VALIDATE_OPTIONS],
+    ["plan", PLAN_OPTIONS],
+    ["apply", APPLY_OPTIONS],
+    ["status", STATUS_OPTIONS],
+  ] as const)("%s", (command, options) => {
+    const usage = HELP[command]!.split("\n\n")[0]!;
+    const named = flagsIn(usage);
+    expect(Object.keys(options).filter((f) => f !== "help" && f !== "config" && !named.has(f))).toEqual([]);
+  });
+});
