@@ -1,27 +1,21 @@
 // apply PLAN on a terminal says what it reads while it checks the saved plan, and takes the line
 // away before the live view draws: the screen is not blank while the service answers.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "../../src/cli/args.js";
 import { APPLY_OPTIONS, loadSavedPlan } from "../../src/cli/commands/apply.js";
 import { makePlan } from "../../src/cli/commands/plan.js";
 import { openManifest } from "../../src/cli/session.js";
 import { serializePlan } from "../../src/plan/plan-file.js";
-import { startSimulator, type Simulator } from "../../src/sim/server.js";
-import { tempDir, testFixture, testManifest, writeFile } from "../e2e/harness.js";
+import { tempDir, testManifest, writeFile } from "../e2e/harness.js";
 import { captured, capturedIo } from "../helpers/streams.js";
+import { simulatorPerTest } from "../helpers/simulator.js";
 
 const KEY = "apply-progress-test-key";
-let sim: Simulator;
-beforeEach(async () => {
-  sim = await startSimulator({ port: 0, key: KEY, fixture: testFixture(2) });
-});
-afterEach(async () => {
-  await sim.close();
-});
+const simulator = simulatorPerTest(KEY);
 
 const sink = (isTTY: boolean) => captured({ isTTY });
 
-const io = (cwd: string, stderr: ReturnType<typeof sink>) => capturedIo({ CELONIS_URL: sim.url, CELONIS_API_TOKEN: KEY }, { stderr }, cwd);
+const io = (cwd: string, stderr: ReturnType<typeof sink>) => capturedIo({ CELONIS_URL: simulator().url, CELONIS_API_TOKEN: KEY }, { stderr }, cwd);
 
 async function savedPlan(): Promise<{ dir: string; path: string }> {
   const dir = tempDir();
@@ -37,7 +31,7 @@ describe("apply PLAN's progress line", () => {
     const stderr = sink(true);
     const { doc } = await loadSavedPlan(path, parse("apply", [path], APPLY_OPTIONS, 1).values, io(dir, stderr), true);
     expect(doc.models).toHaveLength(2);
-    expect(stderr.text()).toBe(`checking the plan: reading the models' last loads from ${sim.url}…\r\x1b[2K`);
+    expect(stderr.text()).toBe(`checking the plan: reading the models' last loads from ${simulator().url}…\r\x1b[2K`);
   });
 
   it("erases itself when the plan is stale too, before the error is drawn", async () => {
@@ -45,7 +39,7 @@ describe("apply PLAN's progress line", () => {
     writeFile(dir, "reload.config.yaml", `${testManifest(2)}# edited after the plan\n`);
     const stderr = sink(true);
     await expect(loadSavedPlan(path, parse("apply", [path], APPLY_OPTIONS, 1).values, io(dir, stderr), true)).rejects.toThrow(/is stale/);
-    expect(stderr.text()).toBe(`checking the plan: reading the models' last loads from ${sim.url}…\r\x1b[2K`);
+    expect(stderr.text()).toBe(`checking the plan: reading the models' last loads from ${simulator().url}…\r\x1b[2K`);
   });
 
   it("writes nothing when stderr is not a terminal, or when not asked", async () => {

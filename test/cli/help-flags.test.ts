@@ -8,13 +8,15 @@ import { VALIDATE_OPTIONS } from "../../src/cli/commands/validate.js";
 
 const flagsIn = (text: string) => new Set([...text.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((m) => m[1]!));
 
+const COMMANDS = [
+  ["validate", VALIDATE_OPTIONS],
+  ["plan", PLAN_OPTIONS],
+  ["apply", APPLY_OPTIONS],
+  ["status", STATUS_OPTIONS],
+] as const;
+
 describe("help lists exactly the flags each command accepts", () => {
-  it.each([
-    ["validate", VALIDATE_OPTIONS],
-    ["plan", PLAN_OPTIONS],
-    ["apply", APPLY_OPTIONS],
-    ["status", STATUS_OPTIONS],
-  ] as const)("%s", (command, options) => {
+  it.each(COMMANDS)("%s", (command, options) => {
     const listed = flagsIn(HELP[command]!);
     const accepted = new Set(Object.keys(options));
     // Flags of other commands named in the text: apply's --results (under --state), plan's --out.
@@ -25,12 +27,7 @@ describe("help lists exactly the flags each command accepts", () => {
 });
 
 describe("each command's usage line names every flag it accepts", () => {
-  it.each([
-    ["validate", VALIDATE_OPTIONS],
-    ["plan", PLAN_OPTIONS],
-    ["apply", APPLY_OPTIONS],
-    ["status", STATUS_OPTIONS],
-  ] as const)("%s", (command, options) => {
+  it.each(COMMANDS)("%s", (command, options) => {
     const usage = HELP[command]!.split("\n\n")[0]!;
     const named = flagsIn(usage);
     expect(Object.keys(options).filter((f) => f !== "help" && f !== "config" && !named.has(f))).toEqual([]);

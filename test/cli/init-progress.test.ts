@@ -1,22 +1,15 @@
 // init on a terminal shows how far it has read the tenant, then takes the line away.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { initCommand } from "../../src/cli/commands/init.js";
-import { startSimulator, type Simulator } from "../../src/sim/server.js";
-import { testFixture } from "../e2e/harness.js";
 import { captured, capturedIo } from "../helpers/streams.js";
+import { simulatorPerTest } from "../helpers/simulator.js";
 
 const KEY = "init-progress-key";
-let sim: Simulator;
-beforeEach(async () => {
-  sim = await startSimulator({ port: 0, key: KEY, fixture: testFixture(2) });
-});
-afterEach(async () => {
-  await sim.close();
-});
+const simulator = simulatorPerTest(KEY);
 
 const sink = (isTTY: boolean) => captured({ isTTY });
 
-const io = (stdout: ReturnType<typeof sink>, stderr: ReturnType<typeof sink>) => capturedIo({ CELONIS_URL: sim.url, CELONIS_API_TOKEN: KEY }, { stdout, stderr });
+const io = (stdout: ReturnType<typeof sink>, stderr: ReturnType<typeof sink>) => capturedIo({ CELONIS_URL: simulator().url, CELONIS_API_TOKEN: KEY }, { stdout, stderr });
 
 describe("init's progress line", () => {
   it("on a terminal: pools and models read so far, each over the last, erased at the end", async () => {
@@ -25,8 +18,8 @@ describe("init's progress line", () => {
     const frames = stderr.text().split("\r\x1b[2K");
     expect(frames[0]).toBe("");
     expect(frames.at(-1)).toBe("");
-    expect(frames).toContain(`reading ${sim.url}: 0 of 2 pools, 0 of 0 data models…`);
-    expect(frames.at(-2)).toBe(`reading ${sim.url}: 2 of 2 pools, 2 of 2 data models…`);
+    expect(frames).toContain(`reading ${simulator().url}: 0 of 2 pools, 0 of 0 data models…`);
+    expect(frames.at(-2)).toBe(`reading ${simulator().url}: 2 of 2 pools, 2 of 2 data models…`);
     expect(stdout.text()).toContain("version: 1");
   });
 
