@@ -15,7 +15,7 @@ export function InkLine({ line, width, color }: { line: Line; width: number; col
   // An empty <Text> takes no height; a space keeps blank lines in the layout.
   if (fitted.length === 0) return <Text> </Text>;
   return (
-    <Text wrap="truncate-end">
+    <Text wrap={line.some((s) => s.whole) ? "wrap" : "truncate-end"}>
       {fitted.map((s, i) => (
         <SpanText key={i} span={s} color={color} />
       ))}

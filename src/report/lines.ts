@@ -5,6 +5,8 @@ import { createStyle, sliceWidth, textWidth, type Style, type Tone } from "./sty
 export interface Span {
   text: string;
   tone?: Tone;
+  /** Never cut (a command to copy): a line holding it is drawn whole, the terminal wraps it if it must. */
+  whole?: true;
 }
 
 export type Line = Span[];
@@ -20,7 +22,7 @@ export function fitLine(line: Line, width: number): Line {
   const out: Line = [];
   let room = width;
   const total = line.reduce((n, s) => n + textWidth(s.text), 0);
-  if (total <= width) {
+  if (total <= width || line.some((s) => s.whole)) {
     for (const s of line) out.push({ ...s });
   } else {
     for (const s of line) {
@@ -98,22 +100,38 @@ export function wrapLine(line: Line, width: number, indent: number): Line[] {
   return lines.map((l) => fitLine(l, width));
 }
 
-/** Below this many cells beside a row, its message goes on the lines under the row. */
-const MIN_MESSAGE_ROOM = 12;
+/**
+ * Below this many cells beside a row, its message goes on its own lines under the row. The one
+ * rule of apply, status and plan (and validate's problems).
+ */
+export const MIN_MESSAGE_ROOM = 20;
+
+/** The line without its trailing blanks (the padding after a row's last cell). */
+function trimEnd(line: Line): Line {
+  const out = line.map((s) => ({ ...s }));
+  while (out.length > 0) {
+    const last = out[out.length - 1]!;
+    last.text = last.text.replace(/\s+$/u, "");
+    if (last.text !== "") break;
+    out.pop();
+  }
+  return out;
+}
 
 /**
- * A table row, its `cells` then a `message`: the message wraps, continuing under its own column
- * when there is room beside the cells; else it goes on the lines below, from `belowAt` (a column
- * of the row past its name, so the name stays the one thing at the left edge). A row whose
- * cells alone do not fit is cut, as table rows are.
+ * A table row, its `cells` then a `message` (one span or several): the message wraps at words,
+ * continuing under its own column when at least MIN_MESSAGE_ROOM cells remain beside the cells;
+ * else it goes on its own lines under the row, indented to `belowAt` (the row's address column,
+ * so the address stays the one thing at its place). Cells that alone do not fit are cut, as
+ * table rows are; the message is never cut.
  */
-export function wrapRowMessage(cells: Line, message: Span | null, width: number, belowAt = 6): Line[] {
-  if (message === null) return [cells];
+export function wrapRowMessage(cells: Line, message: Span | Span[] | null, width: number, belowAt = 2): Line[] {
+  const parts = message === null ? [] : (Array.isArray(message) ? message : [message]).filter((s) => s.text !== "");
+  if (parts.length === 0) return [fitLine(trimEnd(cells), width)];
   const messageColumn = textWidth(lineText(cells));
-  if (messageColumn >= width) return [[...cells, message]]; // the cells alone do not fit: cut, as a table row
-  if (width - messageColumn >= MIN_MESSAGE_ROOM) return wrapLine([...cells, message], width, messageColumn);
+  if (width - messageColumn >= MIN_MESSAGE_ROOM) return wrapLine([...cells, ...parts], width, messageColumn);
   const indent = Math.max(0, Math.min(belowAt, width - MIN_MESSAGE_ROOM));
-  return [fitLine(cells, width), ...wrapLine([span(" ".repeat(indent)), message], width, indent)];
+  return [fitLine(trimEnd(cells), width), ...wrapLine([span(" ".repeat(indent)), ...parts], width, indent)];
 }
 
 export function paintLine(line: Line, style: Style): string {

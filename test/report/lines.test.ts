@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineText, span, wrapLine, wrapRowMessage } from "../../src/report/lines.js";
+import { fitLine, lineText, span, wrapLine, wrapRowMessage } from "../../src/report/lines.js";
 
 const texts = (lines: ReturnType<typeof wrapLine>) => lines.map(lineText);
 
@@ -21,14 +21,28 @@ describe("wrapLine", () => {
     expect(lines.join("").replace(/\s+/g, "")).toBe(`id${"x".repeat(30)}end`);
   });
 
-  it("wraps a row's message only when the row's other cells fit; else cuts the row like a table", () => {
+  it("wraps a row's message under its own column while 20 cells remain there; else on its own lines under the row", () => {
     const cells = [span("a/b       ERROR     ")];
-    const message = span("why it failed, in full", "red");
-    // The continuation stays under the message's column, not under the name at the left edge.
-    expect(texts(wrapRowMessage(cells, message, 34))).toEqual(["a/b       ERROR     why it failed,", "                    in full"]);
-    // Too little room beside the cells: the message goes below, from the column given.
-    expect(texts(wrapRowMessage(cells, message, 31, 8))).toEqual(["a/b       ERROR", "        why it failed, in full"]);
-    expect(texts(wrapRowMessage(cells, message, 60))).toEqual(["a/b       ERROR     why it failed, in full"]);
-    expect(wrapRowMessage(cells, message, 18)).toEqual([[...cells, message]]);
+    const message = span("why it failed, in full, with every word kept", "red");
+    // 20 cells beside the row: the continuation stays under the message's column, not under the name.
+    expect(texts(wrapRowMessage(cells, message, 40))).toEqual([
+      "a/b       ERROR     why it failed, in",
+      "                    full, with every",
+      "                    word kept",
+    ]);
+    // 19: the message goes on its own lines, from the column given (the row's address), whole.
+    expect(texts(wrapRowMessage(cells, message, 39, 2))).toEqual(["a/b       ERROR", "  why it failed, in full, with every", "  word kept"]);
+    expect(texts(wrapRowMessage(cells, message, 80))).toEqual(["a/b       ERROR     why it failed, in full, with every word kept"]);
+    // Cells wider than the terminal are cut as a table row; the message is still whole below.
+    expect(texts(wrapRowMessage(cells, message, 12, 2))).toEqual(["a/b       E…", "why it", "failed, in", "full, with", "every word", "kept"]);
+  });
+
+  it("a row without a message ends at its last cell, its padding never cut into an ellipsis", () => {
+    expect(texts(wrapRowMessage([span("a/b  "), span("55s       ")], null, 8))).toEqual(["a/b  55s"]);
+  });
+
+  it("a line holding a whole span (a command to copy) is never cut", () => {
+    const command = { ...span("reloadctl apply /tmp/a-rather-long-directory-name/plan.json", "bold"), whole: true as const };
+    expect(fitLine([span("  "), command], 30)).toEqual([span("  "), command]);
   });
 });

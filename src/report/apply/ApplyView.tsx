@@ -106,7 +106,7 @@ export function ApplyView({ events, now = Date.now, width, color = true, tickMs 
 
   const w = width ?? (stdout.columns || 100);
   const t = now();
-  const layout = rowLayout(state);
+  const layout = rowLayout(state, 40, w);
   // Rows settle in manifest order: a finished row settles once every row before it has, so the
   // run ends with its rows in the manifest's order (as the text view and status list them).
   // Until then a finished row is drawn live, among the loads in flight, in that same order.

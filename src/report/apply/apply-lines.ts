@@ -134,13 +134,22 @@ export interface RowLayout {
   addressWidth: number;
 }
 
-export function rowLayout(state: ApplyState, maxAddress = 40): RowLayout {
-  return { addressWidth: Math.min(maxAddress, Math.max(8, ...state.rows.map((r) => textWidth(oneLine(r.address))))) };
-}
-
 const ACTION_COLUMN = Math.max(...Object.values(ACTION_SHORT).map((w) => w.length));
 const STATUS_COLUMN = 11;
 const ELAPSED_COLUMN = 7;
+/** The cells of a row besides its address: `  ✔ ` … `  complete  SUCCESS      1m 12s`. */
+const CELLS_BESIDE_ADDRESS = 4 + 2 + ACTION_COLUMN + 2 + STATUS_COLUMN + 2 + ELAPSED_COLUMN;
+/** Where a row's address starts: a message that goes on its own line starts there too. */
+const ADDRESS_COLUMN = 4;
+
+/**
+ * The address column's width: the longest address, at most `maxAddress`, and on a terminal
+ * `width` columns wide narrow enough that a row's cells (its duration too) fit beside it.
+ */
+export function rowLayout(state: ApplyState, maxAddress = 40, width = Number.POSITIVE_INFINITY): RowLayout {
+  const cap = Math.max(8, Math.min(maxAddress, width - CELLS_BESIDE_ADDRESS));
+  return { addressWidth: Math.min(cap, Math.max(8, ...state.rows.map((r) => textWidth(oneLine(r.address))))) };
+}
 
 interface Look {
   symbol: string;
@@ -191,7 +200,7 @@ function activeLook(row: ApplyRow, now: number): Look {
  */
 export function settledRowLines(row: ApplyRow, layout: RowLayout, now: number, width: number): Line[] {
   const { cells, message } = rowParts(row, layout, now);
-  return wrapRowMessage(cells, message, width, layout.addressWidth + 6); // under the action column
+  return wrapRowMessage(cells, message, width, ADDRESS_COLUMN);
 }
 
 /** `  ✔ finance/p2p          partial   SUCCESS      1m 12s   message` */

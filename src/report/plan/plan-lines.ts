@@ -2,7 +2,7 @@
 import { displayFile } from "../../manifest/display-file.js";
 import { isInProgress } from "../../shared/types.js";
 import type { PlanDocument, PlannedModel, PlannedTable } from "../../plan/types.js";
-import { span, wrapLine, type Line, type Span } from "../lines.js";
+import { span, wrapLine, wrapRowMessage, type Line, type Span } from "../lines.js";
 import { ACTION_PHRASE, ACTION_SHORT, lastLoadSpans } from "../load-words.js";
 import { ACTION_ORDER } from "../../shared/summary-order.js";
 import { oneLine, padEnd, shortId, textWidth, truncate } from "../style.js";
@@ -78,7 +78,11 @@ function shellWord(path: string): string {
   return /^[\w@%+=:,./-]+$/u.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
-function modelRow(m: PlannedModel, nameWidth: number, now: number): Line {
+/** Where a model row's name starts (`  ~ `): a detail that goes on its own line starts there too. */
+const NAME_COLUMN = 4;
+
+/** A model's row at `width`: its detail (the last load, a skip's reason) wraps, never cut. */
+function modelRow(m: PlannedModel, nameWidth: number, now: number, width: number): Line[] {
   const reload = m.action !== "skip";
   const name = padEnd(truncate(oneLine(m.model), nameWidth), nameWidth);
   const action = ACTION_PHRASE[m.action];
@@ -91,12 +95,12 @@ function modelRow(m: PlannedModel, nameWidth: number, now: number): Line {
     span(action, reload ? "bold" : "dim"),
     span(" ".repeat(ACTION_COLUMN - action.length + 2)),
   ];
-  if (!reload) return [...head, span(oneLine(m.reason), "dim")];
+  if (!reload) return wrapRowMessage(head, span(oneLine(m.reason), "dim"), width, NAME_COLUMN);
   const scope = m.action === "partial" ? [span(partialScope(m)), span(" · ", "dim")] : [];
   // A load still running changes what apply will do (wait for it, or fail): the reason says which.
   const running = m.lastLoad !== null && isInProgress(m.lastLoad.status);
   const last = running ? [span(oneLine(m.reason), "yellow")] : lastLoadSpans(m.lastLoad, now, { took: m.action !== "partial" });
-  return [...head, ...scope, ...last];
+  return wrapRowMessage(head, [...scope, ...last], width, NAME_COLUMN);
 }
 
 function tableRows(m: PlannedModel, labelCap: number): Line[] {
@@ -163,7 +167,7 @@ export function planLines(doc: PlanDocument, opts: PlanLinesOptions): Line[] {
   for (const group of groupByPool(doc.models)) {
     lines.push([span(oneLine(group.pool), "bold"), span("  "), ...lookedUp(group.poolName), span(shortId(group.poolId), "cyan")]);
     for (const m of group.models.filter(shown)) {
-      lines.push(modelRow(m, nameWidth, opts.now));
+      lines.push(...modelRow(m, nameWidth, opts.now, width));
       // A model named in the manifest: the name it was looked up by, and the id that gave.
       if (m.modelName) lines.push([span("      "), ...lookedUp(m.modelName), span(shortId(m.modelId), "cyan")]);
       if (m.action === "partial") lines.push(...tableRows(m, nameCap));
@@ -183,7 +187,7 @@ export function planLines(doc: PlanDocument, opts: PlanLinesOptions): Line[] {
     const command = span(`reloadctl apply ${shellWord(opts.savedTo)}${fromStdin ? " -c MANIFEST" : ""}`, "bold");
     // The command to copy must be whole: on a narrow terminal it gets a line of its own.
     if (textWidth(saved.text + command.text) <= width) lines.push([saved, command]);
-    else lines.push(...wrapLine([{ ...saved, text: saved.text.trimEnd() }], width, 2), [span("  "), command]);
+    else lines.push(...wrapLine([{ ...saved, text: saved.text.trimEnd() }], width, 2), [span("  "), { ...command, whole: true }]);
   }
   return lines;
 }

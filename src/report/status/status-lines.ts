@@ -4,7 +4,7 @@ import { displayFile } from "../../manifest/display-file.js";
 import type { StatusDocument, StatusRow } from "../../status/types.js";
 import { isInProgress } from "../../shared/types.js";
 import { formatElapsed } from "../../shared/duration.js";
-import { span, wrapLine, wrapRowMessage, type Line, type Span } from "../lines.js";
+import { MIN_MESSAGE_ROOM, span, wrapLine, wrapRowMessage, type Line, type Span } from "../lines.js";
 import { ageText, loadDurationMs, loadTypeWord, msSince, statusTone } from "../load-words.js";
 import { oneLine, padEnd, shortId, textWidth, truncate, type Tone } from "../style.js";
 
@@ -81,52 +81,76 @@ function lookedUpLines(row: StatusRow, width: number): Line[] {
   return parts.length > 0 ? wrapLine([span("    "), ...parts], width, 4) : [];
 }
 
+type Column = "address" | "status" | "loadType" | "started" | "ended" | "duration";
+const COLUMNS: readonly Column[] = ["address", "status", "loadType", "started", "ended", "duration"];
+const HEADER: Record<Column, string> = {
+  address: HEADERS[0],
+  status: HEADERS[1],
+  loadType: HEADERS[2],
+  started: HEADERS[3],
+  ended: HEADERS[4],
+  duration: HEADERS[5],
+};
+/** On a narrow terminal these columns go first, in this order (an end is its start plus its duration). */
+const DROPPABLE: readonly Column[] = ["ended", "loadType"];
+/** An address column narrower than its longest address is cut no narrower than this. */
+const MIN_ADDRESS = 8;
+
+/**
+ * The columns shown at `width` and their widths: all of them when they fit; on a narrow terminal
+ * the ended, then the load type column go, and only then is the address column narrowed. The
+ * status, duration and message are always shown (the message, when there is no room beside the
+ * row, on its own lines under it).
+ */
+function layout(rows: Cells[], width: number): { columns: Column[]; w: Record<Column, number> } {
+  const col = (c: Column, cap = Infinity) => Math.min(cap, Math.max(textWidth(HEADER[c]), ...rows.map((r) => textWidth(r[c]))));
+  const w: Record<Column, number> = {
+    address: col("address", Math.max(16, Math.floor(width * 0.35))),
+    status: col("status"),
+    loadType: col("loadType"),
+    started: col("started"),
+    ended: col("ended"),
+    duration: col("duration"),
+  };
+  // A row's cells: each column and the two spaces after it (the last one's trailing spaces aside).
+  const rowWidth = (columns: Column[]) => columns.reduce((n, c) => n + w[c] + 2, -2);
+  let columns = [...COLUMNS];
+  for (const drop of DROPPABLE) {
+    if (rowWidth(columns) <= width) break;
+    columns = columns.filter((c) => c !== drop);
+  }
+  const over = rowWidth(columns) - width;
+  if (over > 0) w.address = Math.max(MIN_ADDRESS, w.address - over);
+  return { columns, w };
+}
+
 export function statusLines(doc: StatusDocument, opts: StatusLinesOptions): Line[] {
   const width = opts.width ?? DEFAULT_WIDTH;
   const rows = doc.models.map((r) => cells(r, opts.now));
-  const col = (pick: (c: Cells) => string, header: string, cap = Infinity) =>
-    Math.min(cap, Math.max(textWidth(header), ...rows.map((c) => textWidth(pick(c)))));
-  const w = {
-    address: col((c) => c.address, HEADERS[0], Math.max(16, Math.floor(width * 0.35))),
-    status: col((c) => c.status, HEADERS[1]),
-    loadType: col((c) => c.loadType, HEADERS[2]),
-    started: col((c) => c.started, HEADERS[3]),
-    ended: col((c) => c.ended, HEADERS[4]),
-    duration: col((c) => c.duration, HEADERS[5]),
-  };
+  const { columns, w } = layout(rows, width);
   const cell = (text: string, width: number, tone?: Tone): Span[] => [
     span(truncate(text, width), tone),
     span(" ".repeat(Math.max(0, width - textWidth(truncate(text, width))) + 2)),
   ];
+  const tones = (c: Cells): Record<Column, Tone | undefined> => ({
+    address: undefined,
+    status: c.statusTone,
+    loadType: undefined,
+    started: "dim",
+    ended: "dim",
+    duration: undefined,
+  });
+  const rowCells = (c: Cells): Line => columns.flatMap((k) => cell(c[k], w[k], tones(c)[k]));
+  const messageColumn = columns.reduce((n, c) => n + w[c] + 2, 0);
+  // The message header only where messages are drawn beside the rows (else they go under them).
+  const beside = width - messageColumn >= MIN_MESSAGE_ROOM;
   const head: Line = [
-    span(
-      [
-        padEnd(HEADERS[0], w.address),
-        padEnd(HEADERS[1], w.status),
-        padEnd(HEADERS[2], w.loadType),
-        padEnd(HEADERS[3], w.started),
-        padEnd(HEADERS[4], w.ended),
-        padEnd(HEADERS[5], w.duration),
-        HEADERS[6],
-      ].join("  "),
-      "dim",
-    ),
+    span([...columns.map((c) => padEnd(HEADER[c], w[c])), ...(beside ? [HEADERS[6]] : [])].join("  ").trimEnd(), "dim"),
   ];
-  // A message (why a load failed) wraps under itself rather than being cut.
+  // A message (why a load failed) wraps rather than being cut: beside the row when there is
+  // room, else on its own lines under it.
   const body: Line[] = rows.flatMap((c, i) => [
-    ...wrapRowMessage(
-      [
-        ...cell(c.address, w.address),
-        ...cell(c.status, w.status, c.statusTone),
-        ...cell(c.loadType, w.loadType),
-        ...cell(c.started, w.started, "dim"),
-        ...cell(c.ended, w.ended, "dim"),
-        ...cell(c.duration, w.duration),
-      ],
-      span(c.message, c.messageTone),
-      width,
-      w.address + 2, // under the status column
-    ),
+    ...wrapRowMessage(rowCells(c), span(c.message, c.messageTone), width, 2),
     ...lookedUpLines(doc.models[i]!, width),
   ]);
   // The header and the total are read whole: on a narrow terminal they wrap, never cut.

@@ -153,10 +153,31 @@ describe("ApplyView", () => {
     await vi.waitFor(() => expect(source.listeners.size).toBe(0));
     const final = view.frames.map(stripAnsi).find((f) => f.includes("Apply: "))!;
     expect(final.split("\n").every((line) => line.length <= 64)).toBe(true);
-    // Too little room beside the columns: the message goes on the lines below its row, under
-    // the action column (never under the address).
-    expect(final).toContain(["  ✖ logistics/returns    complete    ERROR        55s", "                         Table RET: column X missing"].join("\n"));
+    // Too little room beside the columns: the message goes on its own line below its row, under
+    // the address column.
+    expect(final).toContain(["  ✖ logistics/returns    complete    ERROR        55s", "    Table RET: column X missing"].join("\n"));
     expect(final).toContain("Apply: 2 succeeded, 1 warning, 1 failed, 1 skipped · 2m 14s");
+  });
+
+  test("at 50 columns every finished row keeps its duration, and its message or skip reason on its own line", async () => {
+    const source = testSource();
+    const view = render(<ApplyView events={source} now={frozenAt(134)} color={false} width={50} />);
+    await vi.waitFor(() => expect(source.listeners.size).toBe(1));
+    source.emit(...runningEvents, ...finishRun);
+    await vi.waitFor(() => expect(source.listeners.size).toBe(0));
+    const final = view.frames.map(stripAnsi).find((f) => f.includes("Apply: "))!;
+    const lines = final.split("\n");
+    expect(lines.every((line) => textWidth(line) <= 50)).toBe(true);
+    // The address column narrows so that the cells fit; the messages are whole, under the address.
+    const at = lines.findIndex((l) => l.includes("⚠"));
+    expect(lines.slice(at, at + 4)).toEqual([
+      "  ⚠ logistics/s…  from cache  WARNING      41s",
+      "    Some rows rejected (counted as success)",
+      "  ✖ logistics/r…  complete    ERROR        55s",
+      "    Table RET: column X missing",
+    ]);
+    expect(final).toContain("    fresh: last SUCCESS 42m ago, maxAge 6h");
+    expect(final).toMatch(/finance\/o2c +complete +SUCCESS +2m 13s/u);
   });
 });
 

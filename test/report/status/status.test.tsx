@@ -3,7 +3,7 @@ import { cleanup, render } from "ink-testing-library";
 import { renderStatusText } from "../../../src/report/status/status-text.js";
 import { renderStatusMarkdown } from "../../../src/report/status/status-markdown.js";
 import { MARKDOWN_LIMIT } from "../../../src/report/markdown.js";
-import { createStyle, stripAnsi } from "../../../src/report/style.js";
+import { createStyle, stripAnsi, textWidth } from "../../../src/report/style.js";
 import { NOW, statusDoc, statusRow } from "../fixtures.js";
 
 afterEach(() => cleanup());
@@ -45,12 +45,42 @@ describe("renderStatusText", () => {
     expect(stripAnsi(colored)).toBe(renderStatusText(statusDoc(), { now: NOW, color: false }));
   });
 
-  test("fits the width", () => {
-    const lines = renderStatusText(statusDoc(), { now: NOW, color: false, width: 60 }).split("\n");
-    expect(lines.every((l) => [...l].length <= 60)).toBe(true);
-    expect(lines.find((l) => l.startsWith("logistics/returns"))).toBe(
-      "logistics/returns  ERROR         from cache  3h ago   3h ag…",
-    );
+  test("at 60, 80 and 120 columns every row keeps its duration and its whole message (a WARNING's too)", () => {
+    const at = (width: number) => renderStatusText(statusDoc(), { now: NOW, color: false, width }).split("\n");
+    for (const width of [60, 80, 120]) {
+      const lines = at(width);
+      expect(lines.every((l) => textWidth(l) <= width)).toBe(true);
+      expect(lines.join("\n")).not.toContain("…");
+      const text = lines.join("\n");
+      for (const duration of ["1h 02m", "1m 12s", "55s", "5m 03s"]) expect(text).toContain(duration);
+      for (const message of ["Some rows rejected", "Table RET: column X missing", "404: Data model not found"]) expect(text).toContain(message);
+    }
+    // Narrow: the ended and load type columns go first; the message goes on its own line, under
+    // the address (the header names no message column then).
+    expect(at(60).slice(3, 8)).toEqual([
+      "address            status        started  duration",
+      "finance/o2c        SUCCESS       30h ago  1h 02m",
+      "finance/p2p        WARNING       2h ago   1m 12s",
+      "  Some rows rejected",
+      "finance/ar         never loaded",
+    ]);
+    expect(at(80).slice(2, 5)).toEqual([
+      "address            status        load type   started  ended    duration",
+      "finance/o2c        SUCCESS       complete    30h ago  29h ago  1h 02m",
+      "finance/p2p        WARNING       partial     2h ago   2h ago   1m 12s",
+    ]);
+    expect(at(80)[5]).toBe("  Some rows rejected");
+  });
+
+  test("a message continues under the message column while 20 cells remain there", () => {
+    const doc = statusDoc();
+    doc.models = [statusRow({ address: "logistics/gone", error: { status: 404, message: "Data model not found in the pool it was declared in" } })];
+    const lines = renderStatusText(doc, { now: NOW, color: false, width: 100 }).split("\n");
+    const row = lines.findIndex((l) => l.startsWith("logistics/gone"));
+    const column = lines[row]!.indexOf("404:");
+    expect(column).toBeGreaterThan(40);
+    expect(lines[row + 1]!.length - lines[row + 1]!.trimStart().length).toBe(column);
+    expect(`${lines[row]!.slice(column)} ${lines[row + 1]!.trim()}`).toBe("404: Data model not found in the pool it was declared in");
   });
 });
 
