@@ -5,6 +5,7 @@ import { ManifestError, ModelError, UserError } from "../shared/errors.js";
 import { renderProblemsJson, renderProblemsText } from "../report/validate/problems.js";
 import { renderProblemsMarkdown } from "../report/validate/problems-markdown.js";
 import { createStyle } from "../report/style.js";
+import { paintLine, span, wrapLine, type Line } from "../report/lines.js";
 
 export interface ErrorContext {
   json: boolean;
@@ -87,8 +88,16 @@ function renderErrorText(err: unknown, ctx: ErrorContext): RenderedError {
     const address = err instanceof ModelError ? { address: err.address } : {};
     return { stdout: `${JSON.stringify({ error: { kind, ...address, message, hint, details, ...extra } })}\n`, stderr: "", exitCode: 1 };
   }
-  const lines = [`${s.red("error:")} ${prefix}${message}`];
-  for (const d of details) lines.push(`  ${d}`);
-  if (hint) lines.push(`       ${s.dim(hint)}`);
-  return { stdout: "", stderr: `${lines.join("\n")}\n`, exitCode: 1 };
+  // Each line with the indent of its continuations: under the message, or under a reason's text.
+  const lines: [Line, number][] = [[[span("error:", "red"), span(` ${prefix}${message}`)], MESSAGE_INDENT.length]];
+  for (const d of details) lines.push([[span(`  ${d}`)], 4]);
+  if (hint) lines.push([[span(MESSAGE_INDENT), span(hint, "dim")], MESSAGE_INDENT.length]);
+  // On a terminal each line wraps at words; a token longer than a line (an id, a URL, a path)
+  // stands whole, for the terminal to wrap. A log or a pipe gets each on one line.
+  const width = ctx.width;
+  const wrapped = lines.flatMap(([l, indent]) => (width === undefined ? [l] : wrapLine(l, width, indent, { keepWords: true })));
+  return { stdout: "", stderr: `${wrapped.map((l) => paintLine(l, s)).join("\n")}\n`, exitCode: 1 };
 }
+
+/** `error: ` is this wide: hints and a message's continuation lines start under the message. */
+const MESSAGE_INDENT = "       ";

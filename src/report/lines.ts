@@ -52,10 +52,11 @@ export function fitLine(line: Line, width: number): Line {
 
 /**
  * The line wrapped at spaces to `width`, each continuation indented by `indent` spaces (a word
- * longer than a line is broken). For what must be read whole on a narrow terminal: a failure's
- * message, a note; tables cut their cells instead (fitLine).
+ * longer than a line is broken, unless `keepWords`: then it stands whole on a line of its own, an
+ * id, a URL or a path left for the terminal to wrap). For what must be read whole on a narrow
+ * terminal: a failure's message, a note; tables cut their cells instead (fitLine).
  */
-export function wrapLine(line: Line, width: number, indent: number): Line[] {
+export function wrapLine(line: Line, width: number, indent: number, opts: { keepWords?: boolean } = {}): Line[] {
   const pad = Math.max(0, Math.min(indent, width - 10));
   const lines: Line[] = [[]];
   let used = 0;
@@ -83,7 +84,7 @@ export function wrapLine(line: Line, width: number, indent: number): Line[] {
         newLine();
         if (blank) continue; // a break takes the place of the spaces
       }
-      while (used + w > width) {
+      while (used + w > width && !opts.keepWords) {
         // A word longer than the line: break it.
         const head = sliceWidth(rest, Math.max(1, width - used)) || Array.from(rest)[0]!;
         put(s, head);
@@ -97,7 +98,7 @@ export function wrapLine(line: Line, width: number, indent: number): Line[] {
       }
     }
   }
-  return lines.map((l) => fitLine(l, width));
+  return lines.map((l) => (opts.keepWords ? trimEnd(l) : fitLine(l, width)));
 }
 
 /**

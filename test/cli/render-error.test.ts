@@ -37,3 +37,43 @@ describe("renderError", () => {
     expect(r.stderr).toContain("Please report it");
   });
 });
+
+describe("renderError on a terminal", () => {
+  it("wraps the message and the hint at words, continuing under the message", () => {
+    const err = new UserError("a plan needs approval before it is applied, and no terminal is here to ask", "run `reloadctl apply --auto-approve` to apply without asking");
+    const lines = renderError(err, { json: false, color: false, width: 40 }).stderr.trimEnd().split("\n");
+    expect(lines).toEqual([
+      "error: a plan needs approval before it",
+      "       is applied, and no terminal is",
+      "       here to ask",
+      "       run `reloadctl apply",
+      "       --auto-approve` to apply without",
+      "       asking",
+    ]);
+  });
+
+  it("wraps a stale plan's reasons at words, and lets a token longer than a line stand whole", () => {
+    const path = "/tmp/a-rather-long-directory-name/plans/nightly-plan.json";
+    const err = new UserError(`the saved plan ${path} is stale; nothing was applied`, "make a new plan: reloadctl plan --out PLAN", ["finance/o2c: a load ended since the plan was made"]);
+    const lines = renderError(err, { json: false, color: false, width: 40 }).stderr.trimEnd().split("\n");
+    expect(lines).toEqual([
+      "error: the saved plan",
+      `       ${path}`,
+      "       is stale; nothing was applied",
+      "  finance/o2c: a load ended since the",
+      "    plan was made",
+      "       make a new plan: reloadctl plan",
+      "       --out PLAN",
+    ]);
+  });
+
+  it("in a log or a pipe (no width) each stays on one line; colour paints the wrapped lines", () => {
+    const err = new UserError("a plan needs approval before it is applied, and no terminal is here to ask", "run `reloadctl apply --auto-approve`");
+    expect(renderError(err, { json: false, color: false }).stderr).toBe(
+      "error: a plan needs approval before it is applied, and no terminal is here to ask\n       run `reloadctl apply --auto-approve`\n",
+    );
+    const colored = renderError(err, { json: false, color: true, width: 40 }).stderr;
+    expect(colored.startsWith("\x1b[31merror:\x1b[39m a plan needs approval before it\n")).toBe(true);
+    expect(colored).toContain("\x1b[2mrun `reloadctl apply\x1b[22m\n       \x1b[2m--auto-approve`\x1b[22m");
+  });
+});
