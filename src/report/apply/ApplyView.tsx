@@ -13,7 +13,6 @@ import {
   liveCounts,
   outcomeCounts,
   rowLayout,
-  rowLine,
   settledRowLines,
   timeLeftText,
   totalTone,
@@ -45,7 +44,9 @@ export const CLEAR_SCREEN = "\x1b[2J\x1b[H";
  */
 function liveRows(rows: ApplyRow[], layout: RowLayout, now: number, width: number, room: number): Line[] {
   const finished = new Map(rows.filter((r) => r.phase === "finished").map((r) => [r.address, settledRowLines(r, layout, now, width)]));
-  let left = room - rows.filter(isActive).length;
+  // A load in flight wraps its message (its load id, its retries) like a finished row: never cut.
+  const active = new Map(rows.filter(isActive).map((r) => [r.address, settledRowLines(r, layout, now, width)]));
+  let left = room - [...active.values()].reduce((n, lines) => n + lines.length, 0);
   const all = [...finished.values()].reduce((n, lines) => n + lines.length, 0);
   if (all > left) left -= 1; // a line for the count of those left out
   let hidden = 0;
@@ -58,8 +59,7 @@ function liveRows(rows: ApplyRow[], layout: RowLayout, now: number, width: numbe
   }
   const out: Line[] = [];
   for (const row of rows) {
-    if (isActive(row)) out.push(rowLine(row, layout, now));
-    else out.push(...(finished.get(row.address) ?? []));
+    out.push(...(active.get(row.address) ?? finished.get(row.address) ?? []));
   }
   if (hidden > 0) out.push([span(`  ${hidden} more finished, settling in manifest order`, "dim")]);
   return out;

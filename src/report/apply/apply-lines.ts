@@ -195,8 +195,8 @@ function activeLook(row: ApplyRow, now: number): Look {
 }
 
 /**
- * A finished row for a terminal `width` columns wide: its message (why it failed, the service's
- * words) wraps under itself rather than being cut, since this is the run's record.
+ * A row for a terminal `width` columns wide: its message (why it failed, the service's words, a
+ * load in flight's id) wraps rather than being cut, since this is the run's record.
  */
 export function settledRowLines(row: ApplyRow, layout: RowLayout, now: number, width: number): Line[] {
   const { cells, message } = rowParts(row, layout, now);

@@ -159,6 +159,17 @@ describe("ApplyView", () => {
     expect(final).toContain("Apply: 2 succeeded, 1 warning, 1 failed, 1 skipped · 2m 14s");
   });
 
+  test("at 50 columns a load in flight keeps its load id whole, on its own line", async () => {
+    const source = testSource();
+    const view = render(<ApplyView events={source} now={frozenAt(123)} color={false} tickMs={0} width={50} />);
+    await vi.waitFor(() => expect(source.listeners.size).toBe(1));
+    source.emit(...runningEvents);
+    await vi.waitFor(() => expect(view.lastFrame()).toContain("1 running"));
+    const lines = stripAnsi(view.lastFrame()!).split("\n");
+    const at = lines.findIndex((l) => l.includes("finance/o2c"));
+    expect(lines.slice(at, at + 2)).toEqual(["  ⠧ finance/o2c   complete    running      2m 02s", "    load 5b7c2e11…"]);
+  });
+
   test("at 50 columns every finished row keeps its duration, and its message or skip reason on its own line", async () => {
     const source = testSource();
     const view = render(<ApplyView events={source} now={frozenAt(134)} color={false} width={50} />);
