@@ -36,7 +36,8 @@ function manifestChange(doc: PlanDocument, manifest: Manifest, read: StaleCheckI
   if (read !== undefined && read.path !== read.planned) {
     return `this plan was made from ${doc.manifest.path} (${read.planned}, ${was}); this run read ${read.path} (${now}), another file`;
   }
-  if (doc.manifest.contentSha256 !== undefined && doc.manifest.contentSha256 === contentSha256(manifest.source)) {
+  // A plan made before contentSha256 lacks it: undefined, never equal to a hash.
+  if (doc.manifest.contentSha256 === contentSha256(manifest.source)) {
     return `the manifest ${doc.manifest.path} changed since the plan was made, only in comments or layout (its settings are the same); a plan runs only the exact manifest it was made from`;
   }
   return `the manifest ${doc.manifest.path} changed since the plan was made`;

@@ -136,4 +136,38 @@ describe("a saved plan by names", () => {
       'model `fin/o2c`: no data model in pool "Finance" is named "Order to Cash"; did you mean "Order to Cash (old)"? (a name the plan resolved)',
     ]);
   });
+  it("is stale when a pool name now resolves to another pool id, saying which", async () => {
+    const manifest = manifestOf([byName("fin/o2c", "Finance", "Order to Cash")]);
+    const doc = await buildPlan({ manifest, api: new FakeApi(TENANT, () => NOW), selection: none, now: () => NOW });
+    // The pool was recreated under the same name (the model kept its id).
+    const after = new FakeApi([fake("p-fin-new", "Finance", "m-o2c", "Order to Cash")], () => NOW);
+    const reasons = await findStaleness({ doc, api: after, baseUrl: after.baseUrl, manifest, now: NOW });
+    expect(reasons).toContain('fin/o2c: pool name "Finance" now resolves to pool p-fin-new; the plan has p-fin');
+  });
+
+  it("looks up only the names of the models apply was asked to run (apply PLAN --select)", async () => {
+    const manifest = manifestOf([byName("fin/o2c", "Finance", "Order to Cash"), manifestModel("log/ship", { kind: "full" }, { poolId: "p-log", modelId: "m-ship" })]);
+    const doc = await buildPlan({ manifest, api: new FakeApi(TENANT, () => NOW), selection: none, now: () => NOW });
+    // "Order to Cash" is renamed away: a problem only for a run that applies fin/o2c.
+    const after = new FakeApi(TENANT.map((m) => (m.modelId === "m-o2c" ? { ...m, name: "O2C (old)" } : m)), () => NOW);
+    const ship = doc.models.filter((m) => m.address === "log/ship");
+    expect(await findStaleness({ doc, models: ship, api: after, baseUrl: after.baseUrl, manifest, now: NOW })).toEqual([]);
+    expect(after.calls.map((c) => c.method)).toEqual(["GET last-load"]);
+  });
+
+  it("stops the name lookups when the caller's signal is aborted", async () => {
+    const manifest = manifestOf([byName("fin/o2c", "Finance", "Order to Cash")]);
+    const doc = await buildPlan({ manifest, api: new FakeApi(TENANT, () => NOW), selection: none, now: () => NOW });
+    const api = new FakeApi(TENANT, () => NOW);
+    const listPools = api.listPools.bind(api);
+    // The fake honours the signal as the real client does.
+    api.listPools = async (opts?: { signal?: AbortSignal }) => {
+      opts?.signal?.throwIfAborted();
+      return listPools();
+    };
+    const stop = new AbortController();
+    stop.abort(new Error("interrupted"));
+    await expect(findStaleness({ doc, api, baseUrl: api.baseUrl, manifest, now: NOW, signal: stop.signal })).rejects.toThrow("interrupted");
+    expect(api.calls).toEqual([]);
+  });
 });

@@ -102,6 +102,26 @@ describe("findStaleness", () => {
       expect(await check({ manifest: { ...manifest, sha256: "b".repeat(64) } })).toEqual(["the manifest reload.config.yaml changed since the plan was made"]);
     });
 
+    it("was made from another manifest file than this run read: both named, with their hashes", async () => {
+      const { manifest, check } = scenario();
+      const manifestRead = { path: "/w/other.yaml", planned: "/w/reload.config.yaml" };
+      expect(await check({ manifest: { ...manifest, sha256: "b".repeat(64) }, manifestRead })).toEqual([
+        "this plan was made from reload.config.yaml (/w/reload.config.yaml, sha256 aaaaaaaa…); this run read /w/other.yaml (sha256 bbbbbbbb…), another file",
+      ]);
+    });
+
+    it("was made from the manifest file this run read, changed since", async () => {
+      const { manifest, check } = scenario();
+      const manifestRead = { path: "/w/reload.config.yaml", planned: "/w/reload.config.yaml" };
+      expect(await check({ manifest: { ...manifest, sha256: "b".repeat(64) }, manifestRead })).toEqual(["the manifest reload.config.yaml changed since the plan was made"]);
+    });
+
+    it("was made from a manifest whose settings changed since, not only its comments or layout", async () => {
+      const { doc, manifest, check } = scenario();
+      doc.manifest.contentSha256 = "c".repeat(64); // the content hash of another manifest's settings
+      expect(await check({ manifest: { ...manifest, sha256: "b".repeat(64) } })).toEqual(["the manifest reload.config.yaml changed since the plan was made"]);
+    });
+
     it("has a manifest that cannot be read: said, and the models are still checked against the service", async () => {
       const { fakes, check } = scenario();
       fakes["a/full"]!.last = RELOADED;
@@ -129,6 +149,19 @@ describe("findStaleness", () => {
       expect(await check()).toEqual(["`poolParallelism` of pool a is 2 in the manifest, missing from the plan"]);
     });
 
+    it("holds no poolParallelism for one of the pools it runs models in: stale", async () => {
+      const { fakes, doc, manifest } = scenario();
+      const api = new FakeApi([...Object.values(fakes), { poolId: "pool-b", modelId: "model-x", tables: TABLES, last: LOADED }], () => NOW);
+      manifest.models.push(manifestModel("b/x"));
+      manifest.pools.push({ key: "b", id: "pool-b", name: null, poolParallelism: 2 });
+      doc.models.push(plannedModel({ address: "b/x", lastLoad: LOADED, reason: "complete reload: last SUCCESS 1h ago" }));
+      doc.poolParallelism["b"] = 2;
+      const check = (d: PlanDocument) => findStaleness({ doc: d, api, baseUrl: api.baseUrl, manifest, now: NOW });
+      expect(await check(doc)).toEqual([]);
+      delete doc.poolParallelism["a"];
+      expect(await check(doc)).toEqual(["`poolParallelism` of pool a is 2 in the manifest, missing from the plan"]);
+    });
+
     it("holds no poolParallelism for a pool it runs no model in: nothing to bound", async () => {
       const { doc, manifest, check } = scenario();
       manifest.models.push(manifestModel("b/x"));
@@ -153,6 +186,12 @@ describe("findStaleness", () => {
       const { doc, check } = scenario();
       doc.selection = { select: ["a"], exclude: ["a/part"] };
       expect(await check()).toEqual(["a/part: is in the plan, but outside its selection (--select a --exclude a/part)"]);
+    });
+
+    it("holds a model outside its shard, naming the shard among the flags", async () => {
+      const { doc, check } = scenario();
+      doc.selection = { select: ["a"], exclude: ["a/part"], shard: "1/1" };
+      expect(await check()).toEqual(["a/part: is in the plan, but outside its selection (--select a --exclude a/part --shard 1/1)"]);
     });
 
     it("has a selection that no longer applies to the manifest", async () => {
