@@ -6,7 +6,8 @@ const DURATION_RE = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 /** Milliseconds for a duration string, or null if it is not one. */
 export function parseDuration(text: string): number | null {
   const m = DURATION_RE.exec(text.trim());
-  if (!m || text.trim() === "" || m.slice(1).every((g) => g === undefined)) return null;
+  // The pattern matches the empty text too (every part is optional): that is no duration.
+  if (!m || text.trim() === "") return null;
   const [, d, h, min, s] = m;
   return (
     Number(d ?? 0) * UNIT_MS.d + Number(h ?? 0) * UNIT_MS.h + Number(min ?? 0) * UNIT_MS.m + Number(s ?? 0) * UNIT_MS.s
