@@ -52,7 +52,8 @@ export function decideAction(model: DecisionInput, last: LastLoad | null, now: n
 
   const ended = ms(last.endDate);
   const age = ended === null ? null : now - ended;
-  if (model.maxAgeMs > 0 && endedWell(last.status, model.onWarning) && age !== null && age >= 0 && age < model.maxAgeMs) {
+  // No age is below a maxAge of 0 (none): such a model is never fresh.
+  if (endedWell(last.status, model.onWarning) && age !== null && age >= 0 && age < model.maxAgeMs) {
     return {
       action: "skip",
       reload,

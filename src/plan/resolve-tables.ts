@@ -17,8 +17,7 @@ export function resolveTableWord(word: string, tables: readonly DataModelTable[]
   ];
   for (const step of steps) {
     const hits = tables.filter(step);
-    if (hits.length === 1) return { ok: true, table: hits[0]! };
-    if (hits.length > 1) return { ok: false, reason: "ambiguous", candidates: hits };
+    if (hits.length > 0) return hits.length === 1 ? { ok: true, table: hits[0]! } : { ok: false, reason: "ambiguous", candidates: hits };
   }
   const aliases = tables.map((t) => t.alias).filter((a): a is string => a !== null && a !== "");
   return {

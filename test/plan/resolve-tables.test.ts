@@ -32,6 +32,10 @@ describe("resolveTableWord", () => {
     const odd = { ...t("7", "BSEG", "Accounting Items"), aliasOrName: "BSEG" };
     expect(resolveTableWord("accounting items", [odd])).toMatchObject({ ok: true, table: { id: "7" } });
   });
+  it("matches the service's aliasOrName case-insensitively where it is neither the alias nor the name", () => {
+    const odd = { ...t("7", "BSEG", null), aliasOrName: "Accounting Items" };
+    expect(resolveTableWord("accounting items", [odd])).toMatchObject({ ok: true, table: { id: "7" } });
+  });
   it("prefers an exact aliasOrName over a case-insensitive hit elsewhere", () => {
     expect(resolveTableWord("orders", tables)).toMatchObject({ ok: true, table: { id: "6" } });
   });
