@@ -105,4 +105,11 @@ describe("an ambiguous word among many alike", () => {
     const message = resolutionMessage("a/m", "Same", r);
     expect(message).toBe('a/m: table "Same" is ambiguous: it matches "Same" (T0, id id0), "Same" (T1, id id1), "Same" (T2, id id2), "Same" (T3, id id3), "Same" (T4, id id4) and 4995 more (5000 in all); use the exact alias or name');
   });
+
+  it("names all of exactly as many candidates as it shows, with no \"more\"", () => {
+    const five = Array.from({ length: 5 }, (_, i) => t(`id${i}`, `T${i}`, "Same"));
+    const r = resolveTableWord("Same", five);
+    if (r.ok || r.reason !== "ambiguous") throw new Error("expected ambiguous");
+    expect(resolutionMessage("a/m", "Same", r)).toBe('a/m: table "Same" is ambiguous: it matches "Same" (T0, id id0), "Same" (T1, id id1), "Same" (T2, id id2), "Same" (T3, id id3), "Same" (T4, id id4); use the exact alias or name');
+  });
 });
