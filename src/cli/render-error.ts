@@ -2,7 +2,8 @@
 // service's own words and reference, anything else as a bug with a request to report it.
 import { ApiError } from "../celonis/errors.js";
 import { ManifestError, ModelError, UserError } from "../shared/errors.js";
-import { renderProblemsJson, renderProblemsText } from "../report/validate/problems.js";
+import { renderProblemsJson } from "../report/validate/problems.js";
+import { renderProblemsText } from "../report/validate/problems-text.js";
 import { renderProblemsMarkdown } from "../report/validate/problems-markdown.js";
 import { createStyle } from "../report/style.js";
 import { paintLine, span, wrapLine, type Line } from "../report/lines.js";

@@ -1,21 +1,9 @@
 // A view as data: lines of toned spans. The text renderers paint them with ANSI, the Ink views
 // with <Text>, so both show the same lines. No Ink here.
-import { createStyle, sliceWidth, textWidth, type Style, type Tone } from "./style.js";
+import { createStyle, lineText, paintLine, span, type Line, type Span, type Style } from "./paint.js";
+import { sliceWidth, textWidth } from "./style.js";
 
-export interface Span {
-  text: string;
-  tone?: Tone;
-  /** Never cut (a command to copy): a line holding it is drawn whole, the terminal wraps it if it must. */
-  whole?: true;
-}
-
-export type Line = Span[];
-
-export const span = (text: string, tone?: Tone): Span => (tone ? { text, tone } : { text });
-
-export function lineText(line: Line): string {
-  return line.map((s) => s.text).join("");
-}
+export { lineText, paintLine, span, type Line, type Span } from "./paint.js";
 
 /** The line cut to `width` terminal cells (ending in `…` when cut), without trailing spaces. */
 export function fitLine(line: Line, width: number): Line {
@@ -133,10 +121,6 @@ export function wrapRowMessage(cells: Line, message: Span | Span[] | null, width
   if (width - messageColumn >= MIN_MESSAGE_ROOM) return wrapLine([...cells, ...parts], width, messageColumn);
   const indent = Math.max(0, Math.min(belowAt, width - MIN_MESSAGE_ROOM));
   return [fitLine(trimEnd(cells), width), ...wrapLine([span(" ".repeat(indent)), ...parts], width, indent)];
-}
-
-export function paintLine(line: Line, style: Style): string {
-  return line.map((s) => (s.tone ? style[s.tone](s.text) : s.text)).join("");
 }
 
 /** Lines fitted to `width` and joined with `\n` (no trailing newline). */

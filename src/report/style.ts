@@ -2,37 +2,7 @@
 import { stripVTControlCharacters } from "node:util";
 import stringWidth from "string-width";
 
-export type Tone = "green" | "yellow" | "red" | "cyan" | "dim" | "bold";
-
-export type Style = Record<Tone, (text: string) => string>;
-
-const SGR: Record<Tone, readonly [number, number]> = {
-  green: [32, 39],
-  yellow: [33, 39],
-  red: [31, 39],
-  cyan: [36, 39],
-  dim: [2, 22],
-  bold: [1, 22],
-};
-
-const identity = (text: string): string => text;
-
-/** ANSI styling when `color` is true; every function is the identity when it is false. */
-export function createStyle(color: boolean): Style {
-  const tone = (name: Tone) => {
-    if (!color) return identity;
-    const [open, close] = SGR[name];
-    return (text: string) => (text === "" ? text : `\x1b[${open}m${text}\x1b[${close}m`);
-  };
-  return {
-    green: tone("green"),
-    yellow: tone("yellow"),
-    red: tone("red"),
-    cyan: tone("cyan"),
-    dim: tone("dim"),
-    bold: tone("bold"),
-  };
-}
+export { createStyle, type Style, type Tone } from "./paint.js";
 
 /** `0f1d6c9e…`: enough of an id or hash to recognise it. */
 export function shortId(id: string, length = 8): string {

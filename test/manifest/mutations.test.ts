@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseManifest } from "../../src/manifest/parse-manifest.js";
-import { renderProblemsText } from "../../src/report/validate/problems.js";
+import { renderProblemsText } from "../../src/report/validate/problems-text.js";
 import { ManifestError } from "../../src/shared/errors.js";
 import { VALID } from "./support.js";
 

@@ -1,6 +1,7 @@
 // Every kind of manifest problem, with its exact place and the user's words.
 import { describe, expect, it } from "vitest";
-import { renderProblemsJson, renderProblemsText } from "../../src/report/validate/problems.js";
+import { renderProblemsJson } from "../../src/report/validate/problems.js";
+import { renderProblemsText } from "../../src/report/validate/problems-text.js";
 import { VALID, brief, problemsOf } from "./support.js";
 
 const edit = (from: string, to: string): string => {

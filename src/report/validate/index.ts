@@ -1,2 +1,3 @@
-export { renderProblemsJson, renderProblemsText, renderValidJson, renderValidText } from "./problems.js";
+export { renderProblemsJson, renderValidJson, renderValidText } from "./problems.js";
+export { renderProblemsText } from "./problems-text.js";
 export type { ProblemsJson, ValidJson } from "./problems.js";

@@ -1,10 +1,10 @@
-// `validate` in plain text and JSON. No Ink here: CI start-up stays cheap.
+// `validate` in plain text and JSON. No Ink and no width tables here: CI start-up stays cheap
+// (the problems, laid out to a width, are in problems-text.ts).
 import { displayFile } from "../../manifest/display-file.js";
 import type { Manifest } from "../../manifest/types.js";
 import type { ManifestError } from "../../shared/errors.js";
-import { paintLine } from "../lines.js";
-import { createStyle } from "../style.js";
-import { problemLines, validLine } from "./validate-lines.js";
+import { createStyle, paintLine } from "../paint.js";
+import { validLine } from "./valid-line.js";
 import { VERSION } from "../../version.js";
 
 /** What every JSON output of reloadctl starts with: its format and the tool that wrote it. */
@@ -25,15 +25,6 @@ export interface ValidJson extends Versioned {
   file: string;
   models: number;
   pools: number;
-}
-
-/**
- * Every problem with its code frame, then `N problems in FILE.`; ends with a newline. For a
- * terminal `width` columns wide, laid out as validate's view (messages wrap under their column).
- */
-export function renderProblemsText(err: ManifestError, opts: { color: boolean; width?: number | undefined }): string {
-  const style = createStyle(opts.color);
-  return `${problemLines(err, opts.width).map((line) => paintLine(line, style)).join("\n")}\n`;
 }
 
 export function renderProblemsJson(err: ManifestError): ProblemsJson {

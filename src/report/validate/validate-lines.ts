@@ -7,6 +7,8 @@ import type { Line } from "../lines.js";
 import { textWidth } from "../style.js";
 import { codeFrame } from "./code-frame.js";
 
+export { validLine } from "./valid-line.js";
+
 export interface ProblemBlock {
   /** `FILE:LINE:COL: ` */
   location: Line;
@@ -60,14 +62,3 @@ export function problemLines(err: ManifestError, width = Number.POSITIVE_INFINIT
   ];
 }
 
-const count = (n: number, one: string): string => `${n} ${one}${n === 1 ? "" : "s"}`;
-
-/** `reload.config.yaml is valid: 3 pools, 7 models.` */
-export function validLine(manifest: Manifest): Line {
-  return [
-    span(displayFile(manifest.path), "cyan"),
-    span(" is "),
-    span("valid", "green"),
-    span(`: ${count(manifest.pools.length, "pool")}, ${count(manifest.models.length, "model")}.`),
-  ];
-}

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { VERSION } from "../../../src/version.js";
 import { parseManifest } from "../../../src/manifest/parse-manifest.js";
 import { renderProblemsMarkdown } from "../../../src/report/validate/problems-markdown.js";
-import { renderProblemsJson, renderProblemsText, renderValidJson, renderValidText } from "../../../src/report/validate/problems.js";
+import { renderProblemsJson, renderValidJson, renderValidText } from "../../../src/report/validate/problems.js";
+import { renderProblemsText } from "../../../src/report/validate/problems-text.js";
 import { ManifestError } from "../../../src/shared/errors.js";
 import { VALID, problemsOf } from "../../manifest/support.js";
 
