@@ -6,24 +6,20 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { closeSync, createReadStream, lstatSync, openSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator, type Simulator } from "../../src/sim/server.js";
-import { baseEnv, CLI, runCli, tempDir, testFixture, testManifest, writeFile } from "./harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { baseEnv, CLI, runCli, tempDir, testManifest, writeFile } from "./harness.js";
+import { simulatorPerTest } from "../helpers/simulator.js";
 
-let sim: Simulator;
-let dir: string;
 const KEY = "e2e-files-key-91c3f7aa";
+const simulator = simulatorPerTest(KEY, 4);
+let dir: string;
 
-beforeEach(async () => {
-  sim = await startSimulator({ port: 0, key: KEY, fixture: testFixture(4) });
+beforeEach(() => {
   dir = tempDir();
 });
-afterEach(async () => {
-  await sim.close();
-});
 
-const env = () => ({ CELONIS_URL: sim.url, CELONIS_API_TOKEN: KEY });
-const posts = () => sim.stats().requests.filter((r) => r.method === "POST");
+const env = () => ({ CELONIS_URL: simulator().url, CELONIS_API_TOKEN: KEY });
+const posts = () => simulator().stats().requests.filter((r) => r.method === "POST");
 
 /** A saved plan of a 4-model manifest (pool p1 bounded to 1), as JSON to edit. */
 async function savedPlan(): Promise<{ manifest: string; plan: string; doc: any }> {

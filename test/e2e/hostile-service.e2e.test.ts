@@ -1,24 +1,21 @@
 // apply against a simulator playing a hostile or broken service (issue 14): a 5xx after the load
 // started, an older load shown as the last one, a hung read, a fractional rate limit. Each model
 // ends right, with exactly one load of its own, and within its timeout.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator, type Simulator } from "../../src/sim/server.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { startSimulator } from "../../src/sim/server.js";
 import { id, runCli, tempDir, testFixture, testManifest, writeFile } from "./harness.js";
+import { simulatorPerTest } from "../helpers/simulator.js";
 
-let sim: Simulator;
-let dir: string;
 const KEY = "e2e-hostile-key-7d1b0e";
+const simulator = simulatorPerTest(KEY, 4);
+let dir: string;
 
-beforeEach(async () => {
-  sim = await startSimulator({ port: 0, key: KEY, fixture: testFixture(4) });
+beforeEach(() => {
   dir = tempDir();
 });
-afterEach(async () => {
-  await sim.close();
-});
 
-const env = () => ({ CELONIS_URL: sim.url, CELONIS_API_TOKEN: KEY });
-const posts = (modelId: string) => sim.stats().requests.filter((r) => r.method === "POST" && r.modelId === modelId);
+const env = () => ({ CELONIS_URL: simulator().url, CELONIS_API_TOKEN: KEY });
+const posts = (modelId: string) => simulator().stats().requests.filter((r) => r.method === "POST" && r.modelId === modelId);
 
 interface Line {
   type: string;
@@ -67,15 +64,15 @@ describe("apply against a hostile service (e2e)", () => {
   }, 90_000);
 
   it("a trigger answered 500 or 524 after its load started: watched, adopted, one POST and one load each", async () => {
-    sim.setFault(id(1), { triggerStartedStatus: 500, appearDelayMs: 2_500 });
-    sim.setFault(id(2), { triggerStartedStatus: 524, appearDelayMs: 1_000 });
+    simulator().setFault(id(1), { triggerStartedStatus: 500, appearDelayMs: 2_500 });
+    simulator().setFault(id(2), { triggerStartedStatus: 524, appearDelayMs: 1_000 });
     const manifest = writeFile(dir, "m.yaml", testManifest(2));
     const r = await runCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
     const { byAddress, lines } = ndjson(r.stdout);
     expect(byAddress.get("p1/m1")?.result).toBe("succeeded");
     expect(byAddress.get("p2/m2")?.result).toBe("succeeded");
     for (const n of [1, 2]) {
-      expect(sim.loadsStarted(id(n)), `loads of m${n}`).toBe(1);
+      expect(simulator().loadsStarted(id(n)), `loads of m${n}`).toBe(1);
       expect(posts(id(n)), `POSTs of m${n}`).toHaveLength(1);
     }
     expect(lines.filter((l) => l.type === "triggered" && l.adopted === true)).toHaveLength(2);
@@ -83,8 +80,8 @@ describe("apply against a hostile service (e2e)", () => {
   }, 60_000);
 
   it("an older load shown after the trigger is not taken for ours: not_ours events, timed_out, exit 1", async () => {
-    sim.setFault(id(1), { olderLoadMs: 5 * 3_600_000 }); // before the load seen before the trigger (3 h ago)
-    sim.setFault(id(2), { olderLoadMs: 3_600_000 }); // an hour before the trigger
+    simulator().setFault(id(1), { olderLoadMs: 5 * 3_600_000 }); // before the load seen before the trigger (3 h ago)
+    simulator().setFault(id(2), { olderLoadMs: 3_600_000 }); // an hour before the trigger
     const manifest = writeFile(dir, "m.yaml", testManifest(2).replace("timeout: 1m", "timeout: 3s"));
     const r = await runCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
     const { byAddress, lines } = ndjson(r.stdout);
@@ -94,13 +91,13 @@ describe("apply against a hostile service (e2e)", () => {
     }
     expect(lines.find((l) => l.type === "not_ours" && l.address === "p1/m1")?.reason).toMatch(/no later than the load seen before the trigger/);
     expect(lines.find((l) => l.type === "not_ours" && l.address === "p2/m2")?.reason).toMatch(/clock-skew allowance/);
-    expect(sim.loadsStarted(id(1)) + sim.loadsStarted(id(2))).toBe(0);
+    expect(simulator().loadsStarted(id(1)) + simulator().loadsStarted(id(2))).toBe(0);
     expect(r.code).toBe(1);
   });
 
   it("a hung last-load read ends at the model's timeout, saying what it waited for; a fractional rate limit adds no long waits", async () => {
-    sim.setFault(id(1), { slowReadsMs: 120_000 });
-    sim.setFault(id(2), { rateLimitHeader: "0.02" });
+    simulator().setFault(id(1), { slowReadsMs: 120_000 });
+    simulator().setFault(id(2), { rateLimitHeader: "0.02" });
     const manifest = writeFile(dir, "m.yaml", testManifest(2).replace("timeout: 1m", "timeout: 3s"));
     const r = await runCli(["apply", "-c", manifest, "--auto-approve", "--json"], { env: env() });
     const { byAddress } = ndjson(r.stdout);
