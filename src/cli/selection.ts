@@ -15,8 +15,8 @@ export interface SelectionFlags {
   state?: string | undefined;
 }
 
-/** The flags alone (no file read): for narrowing a saved plan, whose own manifest and URL apply. */
-export function selectionFlags(values: SelectionFlags): Selection {
+/** The flags alone (no file read). */
+function selectionFlags(values: SelectionFlags): Selection {
   return {
     select: values.select ?? [],
     exclude: values.exclude ?? [],
@@ -27,15 +27,9 @@ export function selectionFlags(values: SelectionFlags): Selection {
 export async function selectionFor(values: SelectionFlags, io: Io, manifest: Manifest, target?: ChosenTarget): Promise<Selection> {
   const selection = selectionFlags(values);
   if (values.state === undefined) return selection;
-  const baseUrl = baseUrlFor(manifest, io, target);
+  // The base URL the command will talk to, so whatever decides the connection (environment,
+  // target, manifest) decides which results record fits.
+  const baseUrl = connectionFor(manifest, io, target).baseUrl;
   const results = await readResultsState(resolve(io.cwd, values.state), { manifest, baseUrl });
   return { ...selection, results: { ...results, file: values.state } };
-}
-
-/**
- * The base URL a command would talk to, for checking a results record before any request: the
- * connection's, as the client will use it, so whatever decides the connection (environment, target, manifest) decides it here too.
- */
-export function baseUrlFor(manifest: Manifest, io: Io, target?: ChosenTarget): string {
-  return connectionFor(manifest, io, target).baseUrl;
 }
