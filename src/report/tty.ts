@@ -1,11 +1,9 @@
-// The terminal views' one door. Importing this module is cheap: Ink and React are loaded only for
+// The terminal views' one door. Importing this module is cheap: each view loads when it draws, and Ink and React only for
 // the live apply view (runApplyTty, or preloadInkUi ahead of it), so other paths never pay for them.
 import type { PlanDocument } from "../plan/types.js";
 import type { StatusDocument } from "../status/types.js";
 import type { ApplyEventSource } from "./apply/event-source.js";
 import { replayingSource } from "./apply/replay-events.js";
-import { renderPlanText } from "./plan/plan-text.js";
-import { renderStatusText } from "./status/status-text.js";
 
 export type { ApplyEventSource } from "./apply/event-source.js";
 
@@ -71,12 +69,14 @@ const columnsOf = (stdout: TtyStream): number => (stdout.columns !== undefined &
  */
 export async function renderPlanTty(doc: PlanDocument, opts: PlanTtyOptions, stdout: TtyStream): Promise<void> {
   const width = columnsOf(stdout);
+  const { renderPlanText } = await import("./plan/plan-text.js");
   stdout.write(`${renderPlanText(doc, { ...opts, color: opts.color ?? true, width })}\n`);
 }
 
 /** Draws the status table once, as the plan. */
 export async function renderStatusTty(doc: StatusDocument, opts: StatusTtyOptions, stdout: TtyStream): Promise<void> {
   const width = columnsOf(stdout);
+  const { renderStatusText } = await import("./status/status-text.js");
   stdout.write(`${renderStatusText(doc, { ...opts, color: opts.color ?? true, width })}\n`);
 }
 
