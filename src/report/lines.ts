@@ -1,6 +1,6 @@
 // A view as data: lines of toned spans. The text renderers paint them with ANSI, the Ink views
 // with <Text>, so both show the same lines. No Ink here.
-import { createStyle, lineText, paintLine, span, type Line, type Span, type Style } from "./paint.js";
+import { createStyle, lineText, paintLine, span, type Line, type Span } from "./paint.js";
 import { sliceWidth, textWidth } from "./style.js";
 
 export { lineText, paintLine, span, type Line, type Span } from "./paint.js";

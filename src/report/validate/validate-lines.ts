@@ -1,6 +1,4 @@
 // The validate view as lines of toned spans: drawn with ANSI by problems.ts, with Ink by ValidateView.
-import { displayFile } from "../../manifest/display-file.js";
-import type { Manifest } from "../../manifest/types.js";
 import type { ManifestError } from "../../shared/errors.js";
 import { fitLine, span, wrapLine, wrapRowMessage } from "../lines.js";
 import type { Line } from "../lines.js";
