@@ -1,7 +1,7 @@
 // Saved plans: written atomically, read back with a clear error for anything that is not one.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { replaceFile } from "../shared/replace-file.js";
+import { writeFileForUser } from "../shared/replace-file.js";
 import { UserError } from "../shared/errors.js";
 import { fileErrorReason } from "../shared/file-errors.js";
 import type { PlanDocument } from "./types.js";
@@ -18,11 +18,7 @@ export function sha256(text: string): string {
 
 /** Writes the plan to `path` (see replaceFile: atomic for a regular file, never replacing a device or FIFO). */
 export async function writePlanFile(path: string, text: string): Promise<void> {
-  try {
-    await replaceFile(path, text);
-  } catch (err) {
-    throw new UserError(`cannot write the plan to ${path}: ${fileErrorReason(err, "write")}`, "give --out a file path in a directory that exists");
-  }
+  await writeFileForUser(path, text, { what: "plan", hint: "give --out a file path in a directory that exists" });
 }
 
 export async function readPlanFile(path: string): Promise<{ doc: PlanDocument; sha256: string }> {

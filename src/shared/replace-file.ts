@@ -4,6 +4,8 @@
 // like /dev/stdout, a FIFO) is written to directly: renaming over it would replace the node itself.
 import { lstat, readlink, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import { UserError } from "./errors.js";
+import { fileErrorReason } from "./file-errors.js";
 
 /** Throws the file system's error (with its `code`) when the text cannot be written. */
 export async function replaceFile(path: string, text: string): Promise<void> {
@@ -37,5 +39,19 @@ async function danglingTarget(path: string): Promise<string> {
     return st.isSymbolicLink() ? resolve(dirname(path), await readlink(path)) : path;
   } catch {
     return path;
+  }
+}
+
+/**
+ * replaceFile, its failure said as the user's error: `cannot write the WHAT to SHOWN: reason`
+ * (`cannot write SHOWN` without `what`), with `hint`. `shown` defaults to `path`.
+ */
+export async function writeFileForUser(path: string, text: string, opts: { what?: string; shown?: string; hint: string }): Promise<void> {
+  try {
+    await replaceFile(path, text);
+  } catch (err) {
+    const shown = opts.shown ?? path;
+    const where = opts.what === undefined ? shown : `the ${opts.what} to ${shown}`;
+    throw new UserError(`cannot write ${where}: ${fileErrorReason(err, "write")}`, opts.hint);
   }
 }

@@ -2,8 +2,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { replaceFile } from "../../src/shared/replace-file.js";
-import { writeFileAtomic } from "../../src/cli/write-file-atomic.js";
+import { replaceFile, writeFileForUser } from "../../src/shared/replace-file.js";
 
 const dir = () => mkdtempSync(join(tmpdir(), "replace-file-"));
 
@@ -38,6 +37,12 @@ describe("replaceFile", () => {
   });
 
   it("the reports apply writes go the same way, and a full device is an error in words", async () => {
-    await expect(writeFileAtomic("/", "/dev/full", "x", "JUnit report")).rejects.toThrow("cannot write the JUnit report to /dev/full: no space left on the device");
+    await expect(writeFileForUser("/dev/full", "x", { what: "JUnit report", hint: "h" })).rejects.toThrow("cannot write the JUnit report to /dev/full: no space left on the device");
+  });
+
+  it("says the path as the user gave it, with the hint; without `what`, the path alone", async () => {
+    const err = await writeFileForUser("/dev/full", "x", { what: "plan", shown: "full.json", hint: "give --out a file path in a directory that exists" }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ message: "cannot write the plan to full.json: no space left on the device", hint: "give --out a file path in a directory that exists" });
+    await expect(writeFileForUser("/dev/full", "x", { hint: "h" })).rejects.toThrow("cannot write /dev/full: no space left on the device");
   });
 });

@@ -8,7 +8,7 @@ import { chooseTarget, connectionFor, openClient, openManifest, type ChosenTarge
 import { progressLine } from "../progress-line.js";
 import { openCiOutputs, reportManifestPath, type CiOutputs } from "../ci-outputs.js";
 import { selectionFor } from "../selection.js";
-import { writeFileAtomic } from "../write-file-atomic.js";
+import { writeFileForUser } from "../../shared/replace-file.js";
 import { createEventBus } from "../event-bus.js";
 import { confirm } from "../prompt.js";
 import { checkPlannedManifest } from "../planned-manifest.js";
@@ -64,13 +64,18 @@ function markdownFooter(doc: PlanDocument, io: Io) {
   return { version: doc.tool.version, planId: doc.planId, manifestPath: reportManifestPath(doc.manifest.path, io), baseUrl: doc.baseUrl, target: doc.target };
 }
 
+/** A report a run leaves behind (JUnit, results): written whole or not at all, so a CI step never reads half of one. */
+function writeReport(cwd: string, path: string, text: string, what: string): Promise<void> {
+  return writeFileForUser(resolve(cwd, path), text, { what, shown: path, hint: "give a file path in a directory that exists" });
+}
+
 /** What a run leaves for CI: annotations, the job summary, JUnit and the results record. */
 function ciReports(doc: PlanDocument, io: Io, ci: CiOutputs, files: { junit?: string | undefined; results?: string | undefined }) {
   return async (summary: SummaryEvent) => {
     ci.annotate(outcomeAnnotations(summary.models));
     const writes: Promise<void>[] = [ci.summary(renderApplyMarkdown(summary, { footer: markdownFooter(doc, io) }))];
-    if (files.junit !== undefined) writes.push(writeFileAtomic(io.cwd, files.junit, renderApplyJunit(doc, summary), "JUnit report"));
-    if (files.results !== undefined) writes.push(writeFileAtomic(io.cwd, files.results, serializeResults(applyResults(doc, summary, VERSION)), "results record"));
+    if (files.junit !== undefined) writes.push(writeReport(io.cwd, files.junit, renderApplyJunit(doc, summary), "JUnit report"));
+    if (files.results !== undefined) writes.push(writeReport(io.cwd, files.results, serializeResults(applyResults(doc, summary, VERSION)), "results record"));
     const failed = (await Promise.allSettled(writes)).find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failed) throw failed.reason;
   };

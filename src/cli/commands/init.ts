@@ -13,8 +13,7 @@ import { progressLine } from "../progress-line.js";
 import { writeManifest } from "../../init/write-manifest.js";
 import { parseManifest } from "../../manifest/parse-manifest.js";
 import { ManifestError, UserError } from "../../shared/errors.js";
-import { fileErrorReason } from "../../shared/file-errors.js";
-import { replaceFile } from "../../shared/replace-file.js";
+import { writeFileForUser } from "../../shared/replace-file.js";
 import { VERSION } from "../../version.js";
 
 export const INIT_OPTIONS = {
@@ -31,14 +30,6 @@ const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 function readingText(url: string, p: ReadProgress): string {
   const pools = `${p.poolsRead} of ${p.pools} ${p.pools === 1 ? "pool" : "pools"}`;
   return `reading ${url}: ${pools}, ${p.modelsRead} of ${p.modelsFound} data models…`;
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  try {
-    await replaceFile(path, text);
-  } catch (err) {
-    throw new UserError(`cannot write ${path}: ${fileErrorReason(err, "write")}`, "give --out a file path in a directory that exists, or --out - for stdout");
-  }
 }
 
 export async function initCommand(args: string[], io: Io): Promise<number> {
@@ -96,7 +87,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
     io.stdout.write(text);
     return 0;
   }
-  await writeAtomically(resolve(io.cwd, out), text);
+  await writeFileForUser(resolve(io.cwd, out), text, { hint: "give --out a file path in a directory that exists, or --out - for stdout" });
   const poolCount = pools.filter((p) => p.models.length > 0).length;
   io.stderr.write(
     `Wrote ${out}: ${poolCount} ${poolCount === 1 ? "pool" : "pools"}, ${models} data ${models === 1 ? "model" : "models"}, each \`reload: full\`.\n` +
