@@ -17,8 +17,8 @@ export interface CiOutputs {
   /** Under GitHub Actions: annotation lines are wanted. */
   readonly github: boolean;
   readonly workspace: Workspace;
-  /** Appends the command's Markdown to every summary file asked for. */
-  summary(markdown: string): Promise<void>;
+  /** Appends the command's Markdown to every summary file asked for; renders it only when one is. */
+  summary(render: () => string | Promise<string>): Promise<void>;
   annotate(lines: readonly string[]): void;
   /** Runs the command; when it throws, its problems are annotated and its error summarised first. */
   guard<T>(command: string, run: () => Promise<T>): Promise<T>;
@@ -36,7 +36,9 @@ export function openCiOutputs(flags: CiFlags, io: Io): CiOutputs {
   if (flags["summary-file"] !== undefined) files.add(resolve(io.cwd, flags["summary-file"]));
   const workspace: Workspace = { cwd: io.cwd, root: io.env.GITHUB_WORKSPACE || undefined };
 
-  const summary = async (markdown: string) => {
+  const summary = async (render: () => string | Promise<string>) => {
+    if (files.size === 0) return;
+    const markdown = await render();
     for (const file of files) {
       try {
         await appendFile(file, `${markdown.trimEnd()}\n\n`);
@@ -63,7 +65,7 @@ export function openCiOutputs(flags: CiFlags, io: Io): CiOutputs {
         if (files.size > 0) {
           // Loaded only on failure: validate's start-up stays small.
           const { renderErrorMarkdown } = await import("./render-error.js");
-          await summary(io.interrupt.aborted ? `### reloadctl ${command}: interrupted` : renderErrorMarkdown(err, command, io.hints.tokenEnv));
+          await summary(() => (io.interrupt.aborted ? `### reloadctl ${command}: interrupted` : renderErrorMarkdown(err, command, io.hints.tokenEnv)));
         }
         throw err;
       }

@@ -73,7 +73,7 @@ function writeReport(cwd: string, path: string, text: string, what: string): Pro
 function ciReports(doc: PlanDocument, io: Io, ci: CiOutputs, files: { junit?: string | undefined; results?: string | undefined }) {
   return async (summary: SummaryEvent) => {
     ci.annotate(outcomeAnnotations(summary.models));
-    const writes: Promise<void>[] = [ci.summary(renderApplyMarkdown(summary, { footer: markdownFooter(doc, io) }))];
+    const writes: Promise<void>[] = [ci.summary(() => renderApplyMarkdown(summary, { footer: markdownFooter(doc, io) }))];
     if (files.junit !== undefined) writes.push(writeReport(io.cwd, files.junit, renderApplyJunit(doc, summary), "JUnit report"));
     if (files.results !== undefined) writes.push(writeReport(io.cwd, files.results, serializeResults(applyResults(doc, summary, VERSION)), "results record"));
     const failed = (await Promise.allSettled(writes)).find((r): r is PromiseRejectedResult => r.status === "rejected");

@@ -81,7 +81,7 @@ export async function makePlan(
   let client: Awaited<ReturnType<typeof openClient>> | undefined;
   try {
     const loading = Promise.all([planner(), openClient(manifest, io, target, conn)]);
-    void markdownView().catch(() => {}); // the views load while the service answers; showPlan awaits its own
+    void textView().catch(() => {}); // the text view (a terminal's too) loads while the service answers; showPlan awaits its own
     const [{ buildPlan }, opened] = await loading;
     client = opened;
     const doc = await buildPlan({ manifest, api: client, selection, now: Date.now, signal: io.interrupt, order, target: target.name });
@@ -122,8 +122,7 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
     const text = serializePlan(doc);
     if (values.out !== undefined) await writePlanFile(values.out, text);
     await showPlan(doc, io, { format, color, savedTo: values.out ?? null, planSha256: sha256(text) });
-    const { renderPlanMarkdown } = await markdownView();
-    await ci.summary(renderPlanMarkdown(doc, { now: Date.parse(doc.createdAt), manifestPath: reportManifestPath(doc.manifest.path, io) }));
+    await ci.summary(async () => (await markdownView()).renderPlanMarkdown(doc, { now: Date.parse(doc.createdAt), manifestPath: reportManifestPath(doc.manifest.path, io) }));
     const { toReload } = await planner();
     return values["detailed-exitcode"] && toReload(doc) > 0 ? 2 : 0;
   });

@@ -39,7 +39,7 @@ export async function statusCommand(args: string[], io: Io): Promise<number> {
     else if (format === "markdown") io.stdout.write(`${renderStatusMarkdown(doc, { now, version: VERSION, manifestPath: reportManifestPath(doc.manifest.path, io) })}\n`);
     else if (format === "text") io.stdout.write(`${renderStatusText(doc, { now, color, width: terminalWidth(io) })}\n`);
     else await (await import("../../report/tty.js")).renderStatusTty(doc, { now, color }, io.stdout);
-    await ci.summary(renderStatusMarkdown(doc, { now, version: VERSION, manifestPath: reportManifestPath(doc.manifest.path, io) }));
+    await ci.summary(() => renderStatusMarkdown(doc, { now, version: VERSION, manifestPath: reportManifestPath(doc.manifest.path, io) }));
     return doc.models.some((m) => m.error !== null) ? 1 : 0;
   });
 }

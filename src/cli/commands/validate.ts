@@ -37,6 +37,6 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   else if (format === "markdown") io.stdout.write(`${renderValidMarkdown(manifest)}\n`);
   else if (format === "tty") await (await import("../../report/validate/tty.js")).renderValidateTty({ manifest }, io.stdout, { color });
   else io.stdout.write(`${renderValidText(manifest, { color })}\n`);
-  await ci.summary(renderValidMarkdown(manifest));
+  await ci.summary(() => renderValidMarkdown(manifest));
   return 0;
 }
