@@ -70,14 +70,19 @@ export function compileSelector(selector: string, results?: ResultsState): Match
   return (m) => re.test(m.address);
 }
 
-/** Keeps the selected items, in their order. A selector that matches nothing is an error. */
-export function applySelection<T extends Selectable>(items: readonly T[], selection: Selection): T[] {
+/**
+ * Keeps the selected items, in their order. A selector that matches nothing is an error: by
+ * default "matches no model" with the models (or tags) there are; `unmatched` words it otherwise
+ * (a saved plan: it can only be narrowed).
+ */
+export function applySelection<T extends Selectable>(items: readonly T[], selection: Selection, unmatched?: (selector: string) => UserError): T[] {
   if (items.length === 0) throw new UserError("there is no model to work on", "declare models under pools in the manifest");
   const selects = selection.select.map((s) => ({ s, match: compileSelector(s, selection.results) }));
   const excludes = selection.exclude.map((s) => ({ s, match: compileSelector(s, selection.results) }));
   // That no model had a result is an answer, not a typo: only the whole selection being empty is refused.
   for (const { s, match } of [...selects, ...excludes]) {
     if (!isResultSelector(s) && !items.some(match)) {
+      if (unmatched) throw unmatched(s);
       const isTag = s.trim().startsWith("tag:");
       const known = isTag ? [...new Set(items.flatMap((m) => m.tags))].sort() : items.map((m) => m.address);
       const shown = known.slice(0, 20).join(", ") + (known.length > 20 ? `, … (${known.length} in all)` : "");

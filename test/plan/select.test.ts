@@ -160,3 +160,19 @@ describe("result:STATE selectors (--state)", () => {
     });
   });
 });
+
+describe("a caller's own words for a selector that matches nothing (a saved plan)", () => {
+  const widened = (selector: string) => new UserError(`"${selector}" would widen the plan`);
+
+  it("a POOL, MODEL or tag selector outside the items is said in the caller's words", () => {
+    expect(() => applySelection(models, { select: ["hr"], exclude: [] }, widened)).toThrow('"hr" would widen the plan');
+    expect(() => applySelection(models, { select: [], exclude: ["tag:nope"] }, widened)).toThrow('"tag:nope" would widen the plan');
+  });
+
+  it("a result: selector that takes none is not a widening: the selection is judged as a whole", () => {
+    const results = { file: "results.json", byAddress: new Map([["finance/o2c", "succeeded" as const]]) };
+    expect(() => applySelection(models, { select: ["result:failed"], exclude: [], results }, widened)).toThrow(
+      "the selection leaves no model: no model in results.json has result:failed",
+    );
+  });
+});

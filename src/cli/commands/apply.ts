@@ -138,18 +138,14 @@ function startOrderOf(text: string | undefined): StartOrder {
 
 /** `apply PLAN --select …`: a subset of the plan's models; a selector outside the plan is said to widen it. */
 function narrowSavedPlan(doc: PlanDocument, path: string, selection: Selection) {
-  for (const selector of [...selection.select, ...selection.exclude]) {
-    const match = compileSelector(selector, selection.results);
-    if (!doc.models.some(match)) {
-      const planned = doc.models.map((m) => m.address);
-      const shown = planned.slice(0, 20).join(", ") + (planned.length > 20 ? `, … (${planned.length} in all)` : "");
-      throw new UserError(
-        `selector "${selector}" matches no model of the saved plan ${path}: a saved plan can only be narrowed, never widened`,
-        `the plan holds: ${shown}. For other models, make a new plan: reloadctl plan --select … --out PLAN`,
-      );
-    }
-  }
-  return applySelection(doc.models, selection);
+  return applySelection(doc.models, selection, (selector) => {
+    const planned = doc.models.map((m) => m.address);
+    const shown = planned.slice(0, 20).join(", ") + (planned.length > 20 ? `, … (${planned.length} in all)` : "");
+    return new UserError(
+      `selector "${selector}" matches no model of the saved plan ${path}: a saved plan can only be narrowed, never widened`,
+      `the plan holds: ${shown}. For other models, make a new plan: reloadctl plan --select … --out PLAN`,
+    );
+  });
 }
 
 /** Where apply looks for the manifest a plan names (as given at plan time): from here, then beside the plan. */
