@@ -54,18 +54,14 @@ export async function executePlan(opts: ExecuteOptions): Promise<SummaryEvent> {
   if (opts.stop?.aborted) onStop();
   else opts.stop?.addEventListener("abort", onStop, { once: true });
 
-  // A plan saved before expected durations were recorded knows none: manifest order among them.
-  const queue = startOrder(
-    doc.models.map((m) => ({ ...m, expectedDurationMs: m.expectedDurationMs ?? null })),
-    opts.order ?? "longest-first",
-  );
+  const queue = startOrder(doc.models, opts.order ?? "longest-first");
   emit({
     type: "start",
     at: at(),
     planId: doc.planId,
     manifest: doc.manifest.path,
     baseUrl: doc.baseUrl,
-    models: doc.models.map((m) => ({ address: m.address, action: m.action, pool: m.pool, expectedDurationMs: m.expectedDurationMs ?? null })),
+    models: doc.models.map((m) => ({ address: m.address, action: m.action, pool: m.pool, expectedDurationMs: m.expectedDurationMs })),
     order: queue.map((m) => m.address),
     parallelism,
     poolParallelism: poolBounds,

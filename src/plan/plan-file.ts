@@ -50,8 +50,8 @@ export async function readPlanFile(path: string): Promise<{ doc: PlanDocument; s
   }
   // The id apply reports is always that of what the file holds (older plans have none; an edited
   // one is then caught, model by model, by the staleness check). A plan made before expected
-  // durations were recorded has none known, and apply orders it afresh.
+  // durations were recorded has none known, and apply orders it afresh; one made before targets, none.
   const plan = d as PlanDocument;
   const models = plan.models.map((m) => ({ ...m, expectedDurationMs: m.expectedDurationMs ?? null }));
-  return { doc: { ...plan, models, order: plan.order ?? [], expectedWallMs: plan.expectedWallMs ?? null, planId: computePlanId(plan) }, sha256: sha256(text) };
+  return { doc: { ...plan, models, order: plan.order ?? [], expectedWallMs: plan.expectedWallMs ?? null, target: plan.target ?? null, planId: computePlanId(plan) }, sha256: sha256(text) };
 }

@@ -215,7 +215,7 @@ export async function loadSavedPlan(path: string, values: ApplyValues, io: Io, s
  */
 function savedPlanTarget(doc: PlanDocument, path: string, manifest: Manifest, flag: string | undefined, env: NodeJS.ProcessEnv): ChosenTarget {
   const asked = flag ?? (env.RELOADCTL_TARGET?.trim() || undefined);
-  const planned = doc.target ?? null;
+  const planned = doc.target;
   if (asked !== undefined && asked !== planned) {
     const source = flag !== undefined ? "--target" : "RELOADCTL_TARGET";
     const made = planned === null ? "without a target" : `for target ${planned}`;

@@ -20,7 +20,6 @@ export interface ApplyResults {
 
 export function applyResults(doc: PlanDocument, summary: SummaryEvent, version: string): ApplyResults {
   const ended = Date.parse(summary.at);
-  const target = (doc as { target?: unknown }).target;
   return {
     formatVersion: 1,
     kind: "apply-results",
@@ -28,7 +27,7 @@ export function applyResults(doc: PlanDocument, summary: SummaryEvent, version: 
     planId: doc.planId,
     manifest: { path: doc.manifest.path, sha256: doc.manifest.sha256 },
     baseUrl: doc.baseUrl,
-    target: typeof target === "string" ? target : null,
+    target: doc.target,
     startedAt: new Date(ended - summary.durationMs).toISOString(),
     endedAt: summary.at,
     interrupted: summary.interrupted,
